@@ -1,0 +1,20 @@
+package org.sharpscope.cli.uv;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code sharpscope uv ...}: the exact UV model and its dynamics. */
+@Command(name = "uv",
+        mixinStandardHelpOptions = true,
+        description = "The UV model (two-layer linear net on one example): trajectories, fixed points, "
+                + "bifurcations, Lyapunov exponents.",
+        subcommands = {})
+public final class UvCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

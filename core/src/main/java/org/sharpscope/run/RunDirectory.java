@@ -1,0 +1,104 @@
+package org.sharpscope.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A run directory as DESIGN.md describes it: {@code config.yaml}, {@code manifest.json},
+ * {@code metrics.csv}, {@code summary.json}, {@code plots/}, {@code checkpoints/}. Every file is
+ * written atomically.
+ */
+public final class RunDirectory {
+    public static final String CONFIG = "config.yaml";
+    public static final String MANIFEST = "manifest.json";
+    public static final String METRICS = "metrics.csv";
+    public static final String SUMMARY = "summary.json";
+
+    private final Path root;
+    private final Map<String, Object> manifest = new LinkedHashMap<>();
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** Creates (or reuses) the directory and its {@code plots/} and {@code checkpoints/}. */
+    public static RunDirectory create(Path root) {
+        try {
+            Files.createDirectories(root.resolve("plots"));
+            Files.createDirectories(root.resolve("checkpoints"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run directory " + root + ": " + e.getMessage(), e);
+        }
+        return new RunDirectory(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path plots() {
+        return root.resolve("plots");
+    }
+
+    public Path checkpoints() {
+        return root.resolve("checkpoints");
+    }
+
+    public Path file(String name) {
+        return root.resolve(name);
+    }
+
+    /** Writes the fully resolved configuration. */
+    public void writeConfig(Object config) {
+        AtomicFiles.writeString(file(CONFIG), Json.toYaml(config));
+    }
+
+    public void writeSummary(Object summary) {
+        Json.writeJson(file(SUMMARY), summary);
+    }
+
+    public void writeMetrics(CsvTable table) {
+        AtomicFiles.writeString(file(METRICS), table.toCsv());
+    }
+
+    /** Starts the manifest: version, git commit, seed, start time, host, threads, status=running. */
+    public void startManifest(String command, long seed) {
+        manifest.put("sharpscope_version", Version.VERSION);
+        manifest.put("git_commit", Version.GIT_COMMIT);
+        manifest.put("command", command);
+        manifest.put("seed", seed);
+        manifest.put("started_at", Instant.now().toString());
+        manifest.put("host", hostName());
+        manifest.put("threads", Runtime.getRuntime().availableProcessors());
+        manifest.put("java", System.getProperty("java.version"));
+        manifest.put("status", "running");
+        Json.writeJson(file(MANIFEST), manifest);
+    }
+
+    /** Adds a manifest entry (architecture, timings, ...) and rewrites the manifest. */
+    public void putManifest(String key, Object value) {
+        manifest.put(key, value);
+        Json.writeJson(file(MANIFEST), manifest);
+    }
+
+    /** Marks the run finished with {@code status} ("finished", "failed", ...). */
+    public void finishManifest(String status) {
+        manifest.put("status", status);
+        manifest.put("finished_at", Instant.now().toString());
+        Json.writeJson(file(MANIFEST), manifest);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
