@@ -1,0 +1,45 @@
+package org.sharpscope.cli.plot;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.sharpscope.run.AtomicFiles;
+
+/** Saves XChart charts as PNG and SVG, atomically (the one place plots touch the disk). */
+public final class ChartFiles {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private ChartFiles() {}
+
+    /** Writes {@code dir/name.png} and {@code dir/name.svg}; returns the PNG path. */
+    public static Path save(Chart<?, ?> chart, Path dir, String name) {
+        Path png = dir.resolve(name + ".png");
+        AtomicFiles.write(png, pngBytes(chart));
+        AtomicFiles.write(dir.resolve(name + ".svg"), svgBytes(chart));
+        return png;
+    }
+
+    public static byte[] pngBytes(Chart<?, ?> chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] svgBytes(Chart<?, ?> chart) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
