@@ -18,7 +18,7 @@ import org.sharpscope.dynamics.Periodicity;
  *     η·sharpness drops below 2 (the spike moved training to a flatter, stable region);
  *     {@code catapult_at} is the step of the loss peak.</li>
  * <li>late state: over the last samples ({@link Thresholds#lateFraction}, at least
- *     {@link Thresholds#lateMinSamples}) the period of η·sharpness is found with
+ *     {@link Thresholds#lateMinSamples} or half the run) the period of η·sharpness is found with
  *     {@link Periodicity#period}; period 1, or a loss below {@link Thresholds#convergedLossFraction}
  *     of the initial one, is converged; period p ≥ 2 is EoS; no period is chaotic.</li>
  * </ul>
@@ -69,7 +69,10 @@ public final class RegimeAnalysis {
     /** The late window is the last quarter of the samples ... */
     public static final double LATE_FRACTION = 0.25;
 
-    /** ... but at least 4·{@link #MAX_PERIOD} samples (or all of them), so every period is tested twice over. */
+    /**
+     * ... but at least 4·{@link #MAX_PERIOD} samples (or half of a shorter run), so every period
+     * is tested twice over without reaching back into the early transient.
+     */
     public static final int LATE_MIN_SAMPLES = 4 * MAX_PERIOD;
 
     private RegimeAnalysis() {}
@@ -103,7 +106,8 @@ public final class RegimeAnalysis {
         if (divergedAt != null) {
             return new Regime(trend, catapultAt != null, catapultAt, LateState.DIVERGED, 0, divergedAt);
         }
-        int window = Math.min(len, Math.max(t.lateMinSamples(), (int) Math.ceil(t.lateFraction() * len)));
+        int window = Math.max((int) Math.ceil(t.lateFraction() * len), Math.min(t.lateMinSamples(), len / 2));
+        window = Math.max(1, Math.min(window, len));
         double[] late = new double[window];
         double lateMaxLoss = 0;
         for (int i = 0; i < window; i++) {
