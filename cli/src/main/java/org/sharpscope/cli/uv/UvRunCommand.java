@@ -113,6 +113,9 @@ public final class UvRunCommand implements Callable<Integer> {
     /** Config keys that set the learning rate: a learning-rate flag on the command line replaces all of them. */
     static final List<String> RATE_KEYS = List.of("eta", "c", "eta-over-etac");
 
+    /** Every step is recorded in memory (11 doubles), so runs are capped at 2·10⁷ steps (~1.8 GB). */
+    static final int MAX_STEPS = 20_000_000;
+
     private List<String> configKeys = List.of();
 
     @Override
@@ -136,6 +139,10 @@ public final class UvRunCommand implements Callable<Integer> {
     Result execute() {
         LearningRate rate = learningRate();
         if (steps < 1) throw new UserInputException("--steps must be a positive integer, got " + steps);
+        if (steps > MAX_STEPS) {
+            throw new UserInputException("--steps " + steps + " is more than " + MAX_STEPS
+                    + " (every step is kept in memory for the analysis); split the run or use fewer steps");
+        }
         boolean given = f0 != null || lambda0 != null || kappa != null;
         if (given && engine != Engine.function) {
             throw new UserInputException("--f0/--lambda0/--kappa start the function engine; add --engine function");

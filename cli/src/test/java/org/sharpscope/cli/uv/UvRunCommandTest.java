@@ -165,6 +165,7 @@ class UvRunCommandTest {
             "--eta abc",
             "--engine foo --eta 0.1",
             "--eta 0.1 --steps 0",
+            "--eta 0.1 --steps 2000000000",
             "--eta 0.1 --input 1,2 --input-dim 3",
             "--eta 0.1 --f0 1 --lambda0 3 --kappa 1",
             "--eta 0.1 --engine function --f0 1 --lambda0 1 --kappa 1",
