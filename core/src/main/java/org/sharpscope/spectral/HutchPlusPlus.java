@@ -4,8 +4,8 @@ import java.util.Random;
 
 /**
  * Hutch++ (Meyer, Musco, Musco, Woodruff 2021): a third of the budget sketches the range of A
- * (Q = orth(A S)), whose trace tr(QᵀAQ) is taken exactly, and Hutchinson estimates only the
- * remainder (I − QQᵀ) A (I − QQᵀ). Much lower variance than Hutchinson when the spectrum has a
+ * (Q = orth(A S), S Gaussian so that it has full rank even for tiny n), whose trace tr(QᵀAQ) is
+ * taken exactly, and Hutchinson estimates only the remainder (I − QQᵀ) A (I − QQᵀ). Much lower variance than Hutchinson when the spectrum has a
  * few large eigenvalues, as Hessians do.
  */
 public final class HutchPlusPlus {
@@ -20,7 +20,7 @@ public final class HutchPlusPlus {
         double[][] s = new double[sketch][];
         double[][] as = new double[sketch][];
         for (int j = 0; j < sketch; j++) {
-            s[j] = Vectors.rademacher(n, rnd);
+            s[j] = Vectors.gaussian(n, rnd);
             as[j] = new double[n];
         }
         op.applyBlock(s, as);
