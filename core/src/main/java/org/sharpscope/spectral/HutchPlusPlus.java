@@ -5,8 +5,8 @@ import java.util.Random;
 /**
  * Hutch++ (Meyer, Musco, Musco, Woodruff 2021): a third of the budget sketches the range of A
  * (Q = orth(A S), S Gaussian so that it has full rank even for tiny n), whose trace tr(QᵀAQ) is
- * taken exactly, and Hutchinson estimates only the remainder (I − QQᵀ) A (I − QQᵀ). Much lower variance than Hutchinson when the spectrum has a
- * few large eigenvalues, as Hessians do.
+ * taken exactly, and Hutchinson estimates only the remainder (I − QQᵀ) A (I − QQᵀ). Much lower
+ * variance than Hutchinson when the spectrum has a few large eigenvalues, as Hessians do.
  */
 public final class HutchPlusPlus {
     private HutchPlusPlus() {}

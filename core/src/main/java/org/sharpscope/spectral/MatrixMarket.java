@@ -114,7 +114,7 @@ public final class MatrixMarket {
             DMatrixRMaj a = new DMatrixRMaj(n, n);
             long expected = sym ? (long) n * (n + 1) / 2 : (long) n * n;
             long got = 0;
-            int i = sym ? 0 : 0;
+            int i = 0;
             int j = 0;
             String[] t;
             while ((t = nextTokens()) != null) {
