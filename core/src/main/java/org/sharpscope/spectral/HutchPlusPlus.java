@@ -48,15 +48,22 @@ public final class HutchPlusPlus {
         if (probes < 1 || rank == n) return new TraceEstimate(lowRank, 0, sketch + rank);
         double sum = 0;
         double sumSq = 0;
-        double[] ag = new double[n];
-        for (int p = 0; p < probes; p++) {
-            double[] g = Vectors.rademacher(n, rnd);
-            for (int j = 0; j < rank; j++) Vectors.axpy(-Vectors.dot(q[j], g), q[j], g);
-            op.apply(g, ag);
-            // gᵀ(I − QQᵀ)A(I − QQᵀ)g with g already projected: only the projection of Ag is needed.
-            double v = Vectors.dot(g, ag);
-            sum += v;
-            sumSq += v * v;
+        for (int done = 0; done < probes; done += Hutchinson.BLOCK) {
+            int c = Math.min(Hutchinson.BLOCK, probes - done);
+            double[][] g = new double[c][];
+            double[][] ag = new double[c][];
+            for (int i = 0; i < c; i++) {
+                g[i] = Vectors.rademacher(n, rnd);
+                for (int j = 0; j < rank; j++) Vectors.axpy(-Vectors.dot(q[j], g[i]), q[j], g[i]);
+                ag[i] = new double[n];
+            }
+            op.applyBlock(g, ag);
+            for (int i = 0; i < c; i++) {
+                // gᵀ(I − QQᵀ)A(I − QQᵀ)g with g already projected.
+                double v = Vectors.dot(g[i], ag[i]);
+                sum += v;
+                sumSq += v * v;
+            }
         }
         double mean = sum / probes;
         double var = probes > 1 ? Math.max(0, (sumSq - probes * mean * mean) / (probes - 1)) : Double.NaN;

@@ -7,6 +7,9 @@ import java.util.Random;
  * Unbiased; variance 2(‖A‖_F² − Σ a_ii²)/probes.
  */
 public final class Hutchinson {
+    /** Probes handed to the operator per block product (engines batch them). */
+    static final int BLOCK = 16;
+
     private Hutchinson() {}
 
     /** Estimates tr(A) from {@code probes} Rademacher probes drawn from {@code seed}. */
@@ -14,15 +17,22 @@ public final class Hutchinson {
         if (probes < 1) throw new IllegalArgumentException("probes must be >= 1, got " + probes);
         int n = op.dimension();
         Random rnd = new Random(seed);
-        double[] az = new double[n];
         double sum = 0;
         double sumSq = 0;
-        for (int p = 0; p < probes; p++) {
-            double[] z = Vectors.rademacher(n, rnd);
-            op.apply(z, az);
-            double s = Vectors.dot(z, az);
-            sum += s;
-            sumSq += s * s;
+        for (int done = 0; done < probes; done += BLOCK) {
+            int c = Math.min(BLOCK, probes - done);
+            double[][] z = new double[c][];
+            double[][] az = new double[c][];
+            for (int j = 0; j < c; j++) {
+                z[j] = Vectors.rademacher(n, rnd);
+                az[j] = new double[n];
+            }
+            op.applyBlock(z, az);
+            for (int j = 0; j < c; j++) {
+                double s = Vectors.dot(z[j], az[j]);
+                sum += s;
+                sumSq += s * s;
+            }
         }
         double mean = sum / probes;
         double var = probes > 1 ? Math.max(0, (sumSq - probes * mean * mean) / (probes - 1)) : Double.NaN;

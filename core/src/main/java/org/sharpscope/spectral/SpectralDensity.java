@@ -12,7 +12,8 @@ import java.util.Random;
  * @param dimension n
  * @param nodes     quadrature nodes of every probe, concatenated
  * @param weights   their weights, each probe's summing to 1/probes (all sum to 1)
- * @param products  operator products used (probes × steps, fewer on early breakdown)
+ * @param products  operator products used (probes × steps, fewer on early breakdown); the
+ *                  probes advance together, one block product per Lanczos step
  */
 public record SpectralDensity(int dimension, double[] nodes, double[] weights, long products) {
 
@@ -26,53 +27,68 @@ public record SpectralDensity(int dimension, double[] nodes, double[] weights, l
         int n = op.dimension();
         int m = Math.min(steps, n);
         Random rnd = new Random(seed);
-        java.util.List<double[]> nodeList = new java.util.ArrayList<>();
-        java.util.List<double[]> weightList = new java.util.ArrayList<>();
-        long products = 0;
-        int total = 0;
+        // All probes advance together, so an engine sees one block of `probes` products per step.
+        double[][][] v = new double[probes][m][];
+        double[][][] t = new double[probes][m][m];
+        int[] used = new int[probes];
+        boolean[] open = new boolean[probes];
+        double[] scale = new double[probes];
         for (int p = 0; p < probes; p++) {
             double[] z = Vectors.rademacher(n, rnd);
             Vectors.scale(1 / Math.sqrt(n), z);
-            double[][] v = new double[m][];
-            double[][] t = new double[m][m];
-            v[0] = z;
-            double[] w = new double[n];
-            int used = 0;
-            double scale = 0;
-            for (int j = 0; j < m; j++) {
-                op.apply(v[j], w);
-                products++;
-                used = j + 1;
-                double alpha = Vectors.dot(v[j], w);
-                t[j][j] = alpha;
-                scale = Math.max(scale, Math.abs(alpha));
-                if (j == m - 1) break;
-                double[] next = w.clone();
-                double beta = Vectors.orthogonalize(next, v, j + 1);
-                scale = Math.max(scale, beta);
-                if (beta <= 1e-12 * scale) break; // invariant subspace: the quadrature is exact
-                Vectors.scale(1 / beta, next);
-                v[j + 1] = next;
-                t[j][j + 1] = beta;
-                t[j + 1][j] = beta;
-            }
-            SmallSymmetricEigen e = SmallSymmetricEigen.of(t, used);
-            double[] wts = new double[used];
-            for (int i = 0; i < used; i++) {
-                double first = e.vectors()[i][0];
-                wts[i] = first * first / probes;
-            }
-            nodeList.add(e.values());
-            weightList.add(wts);
-            total += used;
+            v[p][0] = z;
+            open[p] = true;
         }
+        long products = 0;
+        for (int j = 0; j < m; j++) {
+            int count = 0;
+            for (boolean o : open) if (o) count++;
+            if (count == 0) break;
+            double[][] xs = new double[count][];
+            double[][] ys = new double[count][];
+            int[] who = new int[count];
+            for (int p = 0, c = 0; p < probes; p++) {
+                if (!open[p]) continue;
+                who[c] = p;
+                xs[c] = v[p][j];
+                ys[c] = new double[n];
+                c++;
+            }
+            op.applyBlock(xs, ys);
+            products += count;
+            for (int c = 0; c < count; c++) {
+                int p = who[c];
+                double[] w = ys[c];
+                used[p] = j + 1;
+                double alpha = Vectors.dot(v[p][j], w);
+                t[p][j][j] = alpha;
+                scale[p] = Math.max(scale[p], Math.abs(alpha));
+                if (j == m - 1) continue;
+                double beta = Vectors.orthogonalize(w, v[p], j + 1);
+                scale[p] = Math.max(scale[p], beta);
+                if (beta <= 1e-12 * scale[p]) { // invariant subspace: this probe's quadrature is exact
+                    open[p] = false;
+                    continue;
+                }
+                Vectors.scale(1 / beta, w);
+                v[p][j + 1] = w;
+                t[p][j][j + 1] = beta;
+                t[p][j + 1][j] = beta;
+            }
+        }
+        int total = 0;
+        for (int u : used) total += u;
         double[] nodes = new double[total];
         double[] weights = new double[total];
         int at = 0;
-        for (int p = 0; p < nodeList.size(); p++) {
-            System.arraycopy(nodeList.get(p), 0, nodes, at, nodeList.get(p).length);
-            System.arraycopy(weightList.get(p), 0, weights, at, weightList.get(p).length);
-            at += nodeList.get(p).length;
+        for (int p = 0; p < probes; p++) {
+            SmallSymmetricEigen e = SmallSymmetricEigen.of(t[p], used[p]);
+            for (int i = 0; i < used[p]; i++) {
+                double first = e.vectors()[i][0];
+                nodes[at] = e.values()[i];
+                weights[at] = first * first / probes;
+                at++;
+            }
         }
         return new SpectralDensity(n, nodes, weights, products);
     }
