@@ -99,9 +99,18 @@ public final class Lanczos implements EigenSolver {
             for (int i = 0; i < kk; i++) {
                 int idx = ritz.wanted(i, o.which());
                 residuals[i] = residualNorm(v, w, m, ritz.vectors()[idx], ritz.values()[idx], n);
-                if (residuals[i] > o.tol() * scale) converged = false;
+                if (residuals[i] > o.tol() * scale) {
+                    converged = false;
+                    break; // the rest are computed when the run ends (each costs O(n·m))
+                }
             }
-            if (converged || m == n || products >= o.maxProducts() || added == 0) break;
+            if (converged || m == n || products >= o.maxProducts() || added == 0) {
+                for (int i = 0; i < kk; i++) {
+                    int idx = ritz.wanted(i, o.which());
+                    residuals[i] = residualNorm(v, w, m, ritz.vectors()[idx], ritz.values()[idx], n);
+                }
+                break;
+            }
 
             // 3. Next block: the Krylov continuation A·(last block), orthogonalised against V.
             candidates = new ArrayList<>();

@@ -106,6 +106,32 @@ class LobpcgTest {
         assertThat(3 * warmTotal).as("warm %d vs cold %d", warmTotal, coldTotal).isLessThanOrEqualTo(coldTotal);
     }
 
+    @Test
+    void tenPairsFromADenseUniformSpectrum() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(250, new double[0], -5, 5, 35), 36);
+        double[] want = Arrays.copyOf(TestMatrices.eigenvaluesDescending(a), 10);
+        EigenResult r = lobpcg.solve(new DenseMatrixOperator(a), 10);
+        assertThat(TestMatrices.maxRelativeError(r.values(), want)).isLessThanOrEqualTo(1e-8);
+        assertTrueResiduals(a, r);
+    }
+
+    @Test
+    void residualDirectionsReachTheOperatorAsBlocks() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(80, new double[] {5, 4, 3}, -1, 2, 37), 38);
+        DenseMatrixOperator dense = new DenseMatrixOperator(a);
+        int[] blocks = {0};
+        LinearOperator op = new LinearOperator() {
+            public int dimension() { return 80; }
+            public void apply(double[] x, double[] y) { throw new AssertionError("LOBPCG should only use applyBlock"); }
+            public void applyBlock(double[][] xs, double[][] ys) {
+                blocks[0]++;
+                for (int j = 0; j < xs.length; j++) dense.apply(xs[j], ys[j]);
+            }
+        };
+        EigenResult r = lobpcg.solve(op, 3);
+        assertThat(blocks[0]).isGreaterThan(1).isLessThan((int) r.products());
+    }
+
     static void assertTrueResiduals(DMatrixRMaj a, EigenResult r) {
         DenseMatrixOperator op = new DenseMatrixOperator(a);
         double[] av = new double[a.numRows];
