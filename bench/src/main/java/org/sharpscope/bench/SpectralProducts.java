@@ -96,6 +96,7 @@ public final class SpectralProducts {
     static long cheapestCold(String method, LinearOperator op, int k, double[] ref, double acc, long seed, long budget) {
         long best = -1;
         int after = 0;
+        int exhausted = 0;
         for (double tol : TOLS) {
             CountingOperator c = new CountingOperator(op);
             EigenResult r = EigenSolver.named(method).solve(c, k, SolverOptions.defaults()
@@ -103,6 +104,9 @@ public final class SpectralProducts {
             if (accurate(r.values(), ref, k, acc)) {
                 if (best < 0 || c.products() < best) best = c.products();
                 if (++after == 3) break; // tighter tolerances only cost more
+                exhausted = 0;
+            } else if (c.products() >= budget && ++exhausted == 2) {
+                break; // out of budget twice running: tighter tolerances will not do better
             }
         }
         return best;
@@ -129,6 +133,7 @@ public final class SpectralProducts {
                 total += c.products();
                 ok = accurate(r.values(), refs.get(t), k, acc);
                 prev = r.vectors();
+                if (!ok && c.products() >= budget) return best;
             }
             if (ok) {
                 double mean = (double) total / (ops.size() - 1);
