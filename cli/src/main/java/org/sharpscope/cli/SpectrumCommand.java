@@ -180,6 +180,8 @@ public final class SpectrumCommand implements Callable<Integer> {
                 AtomicFiles.writeString(out.resolve("density.csv"), table.toCsv());
                 LinePlot plot = new LinePlot("Spectral density (SLQ, " + probes + " probes, σ = " + String.format(Locale.ROOT, "%.3g", s) + ")",
                         "eigenvalue λ", "density").line("density", grid, phi);
+                plot.chart().getStyler().setXAxisDecimalPattern("0.####");
+                plot.chart().getStyler().setLegendVisible(false);
                 ChartFiles.save(plot.chart(), out, "density");
             }
         }

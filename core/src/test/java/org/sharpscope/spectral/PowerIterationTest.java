@@ -37,4 +37,15 @@ class PowerIterationTest {
         EigenResult one = power.solve(new DenseMatrixOperator(DMatrixRMaj.wrap(1, 1, new double[] {-2})), 1);
         assertThat(one.values()[0]).isEqualTo(-2.0, org.assertj.core.data.Offset.offset(1e-14));
     }
+
+    @Test
+    void looseToleranceDeflationDoesNotStall() {
+        // With roughly converged earlier pairs the true residual of a vector orthogonal to them has
+        // a floor above a loose tol; the deflated residual does not, so each pair stops quickly.
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(200, new double[] {10, 8, 6.5, 5.2, 4.4}, -1, 3, 45), 46);
+        for (long seed = 0; seed < 5; seed++) {
+            EigenResult r = power.solve(new DenseMatrixOperator(a), 5, SolverOptions.defaults().withTol(0.1).withSeed(seed));
+            assertThat(r.products()).as("seed %d", seed).isLessThan(200);
+        }
+    }
 }
