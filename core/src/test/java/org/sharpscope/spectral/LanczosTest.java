@@ -118,4 +118,13 @@ class LanczosTest {
         assertThat(r.products()).isEqualTo(7).isEqualTo(op.products());
         assertThat(r.residuals()[0]).isGreaterThan(1e-8 * 10);
     }
+
+    @Test
+    void warmStartFromExactEigenvectorsNeedsAboutKProducts() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(150, new double[] {9, 7, 5}, -1, 3, 19), 20);
+        EigenResult exact = lanczos.solve(new DenseMatrixOperator(a), 3, SolverOptions.defaults().withTol(1e-13));
+        EigenResult warm = lanczos.solve(new DenseMatrixOperator(a), 3, SolverOptions.defaults().withWarmStart(exact.vectors()));
+        assertThat(warm.products()).isLessThanOrEqualTo(4);
+        assertThat(TestMatrices.maxRelativeError(warm.values(), exact.values())).isLessThanOrEqualTo(1e-10);
+    }
 }

@@ -132,6 +132,17 @@ class LobpcgTest {
         assertThat(blocks[0]).isGreaterThan(1).isLessThan((int) r.products());
     }
 
+    @Test
+    void rankDeficientWarmStartIsPaddedWithRandomDirections() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(90, new double[] {6, 5, 4}, -1, 2, 39), 40);
+        double[] want = Arrays.copyOf(TestMatrices.eigenvaluesDescending(a), 3);
+        double[] v = new double[90];
+        v[0] = 1;
+        double[][] same = {v, v.clone(), v.clone()};
+        EigenResult r = lobpcg.solve(new DenseMatrixOperator(a), 3, SolverOptions.defaults().withWarmStart(same));
+        assertThat(TestMatrices.maxRelativeError(r.values(), want)).isLessThanOrEqualTo(1e-8);
+    }
+
     static void assertTrueResiduals(DMatrixRMaj a, EigenResult r) {
         DenseMatrixOperator op = new DenseMatrixOperator(a);
         double[] av = new double[a.numRows];
