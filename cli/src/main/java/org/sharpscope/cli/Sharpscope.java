@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 + "fixed points and route to chaos, and sharpness tracking on real networks.",
         subcommands = {
                 UvCommand.class,
+                SpectrumCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sharpscope implements Runnable {
