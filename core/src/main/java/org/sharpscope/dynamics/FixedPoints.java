@@ -236,7 +236,8 @@ public final class FixedPoints {
                 double[] at = along(x0, v, 0.5 * (lo + hi));
                 List<Multiplier> tm = transverse(fp, at);
                 Stability atLabel = Stability.of(tm, 1e-6);
-                if (atLabel == Stability.FLIP || atLabel == Stability.MARGINAL) {
+                boolean stabilityChanged = !kk.substring(0, kk.indexOf('/')).equals(key.substring(0, key.indexOf('/')));
+                if (stabilityChanged && (atLabel == Stability.FLIP || atLabel == Stability.MARGINAL)) {
                     segments.add(new FixedLine.Segment(at, at, atLabel, fp.map().admissible(at)));
                 }
                 segStart = hi;
@@ -250,11 +251,18 @@ public final class FixedPoints {
     private static FixedLine.Segment segment(IteratedMap fp, double[] x0, double[] v, double t0, double t1, String key) {
         double[] mid = along(x0, v, 0.5 * (t0 + t1));
         return new FixedLine.Segment(along(x0, v, t0), along(x0, v, t1),
-                Stability.of(transverse(fp, mid), 1e-12), fp.map().admissible(mid));
+                coarse(transverse(fp, mid)), fp.map().admissible(mid));
     }
 
     private static String key(IteratedMap fp, double[] x) {
-        return Stability.of(transverse(fp, x), 1e-12) + "/" + fp.map().admissible(x);
+        return coarse(transverse(fp, x)) + "/" + fp.map().admissible(x);
+    }
+
+    /** Stable if every multiplier is strictly inside the unit circle, unstable if none is, else saddle. */
+    private static Stability coarse(List<Multiplier> ms) {
+        int inside = 0;
+        for (Multiplier m : ms) if (m.modulus() < 1) inside++;
+        return inside == ms.size() ? Stability.STABLE : inside == 0 ? Stability.UNSTABLE : Stability.SADDLE;
     }
 
     /** Multipliers of DF^p at x without the one closest to 1 (the direction along the line). */

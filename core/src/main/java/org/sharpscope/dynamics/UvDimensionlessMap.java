@@ -8,7 +8,7 @@ import org.sharpscope.uv.UvSharpness;
  * (= η/η_c for y &gt; 0); the step is {@link FunctionSpaceMap#dimensionless}.
  */
 public record UvDimensionlessMap(double bigY) implements DiscreteMap {
-    private static final double ADMISSIBLE_TOL = 1e-9;
+    private static final double ADMISSIBLE_TOL = 1e-12;
 
     @Override
     public int dimension() {
@@ -57,9 +57,10 @@ public record UvDimensionlessMap(double bigY) implements DiscreteMap {
         return UvSharpness.sharpness(x, etaLambda, 1, bigY);
     }
 
+    /** Admissible: Λ ≥ 0 and Q ≥ 0 (Cauchy–Schwarz, Λ ≥ 2|X + Y|), up to rounding. */
     @Override
     public boolean admissible(double[] s) {
-        return q(s) >= -ADMISSIBLE_TOL * Math.max(1, s[1] * s[1]);
+        return s[1] >= 0 && q(s) >= -ADMISSIBLE_TOL * Math.max(1, s[1] * s[1]);
     }
 
     @Override

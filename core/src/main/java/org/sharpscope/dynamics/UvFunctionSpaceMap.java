@@ -8,7 +8,7 @@ import org.sharpscope.uv.FunctionSpaceMap;
  * {@link FunctionSpaceMap#nextNtk}.
  */
 public record UvFunctionSpaceMap(double eta, double kappa, double y) implements DiscreteMap {
-    private static final double ADMISSIBLE_TOL = 1e-9;
+    private static final double ADMISSIBLE_TOL = 1e-12;
 
     @Override
     public int dimension() {
@@ -65,7 +65,7 @@ public record UvFunctionSpaceMap(double eta, double kappa, double y) implements 
     @Override
     public boolean admissible(double[] s) {
         double q = FunctionSpaceMap.q(s[0] + y, s[1], kappa);
-        return q >= -ADMISSIBLE_TOL * Math.max(1, s[1] * s[1]);
+        return s[1] >= 0 && q >= -ADMISSIBLE_TOL * Math.max(1, s[1] * s[1]);
     }
 
     @Override
