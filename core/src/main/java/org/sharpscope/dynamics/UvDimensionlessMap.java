@@ -60,7 +60,7 @@ public record UvDimensionlessMap(double bigY) implements DiscreteMap {
     /** Admissible: Λ ≥ 0 and Q ≥ 0 (Cauchy–Schwarz, Λ ≥ 2|X + Y|), up to rounding. */
     @Override
     public boolean admissible(double[] s) {
-        return s[1] >= 0 && q(s) >= -ADMISSIBLE_TOL * Math.max(1, s[1] * s[1]);
+        return s[1] >= -ADMISSIBLE_TOL * Math.max(1, Math.abs(s[1])) && q(s) >= -ADMISSIBLE_TOL * Math.max(1, s[1] * s[1]);
     }
 
     @Override

@@ -65,7 +65,7 @@ public record UvFunctionSpaceMap(double eta, double kappa, double y) implements 
     @Override
     public boolean admissible(double[] s) {
         double q = FunctionSpaceMap.q(s[0] + y, s[1], kappa);
-        return s[1] >= 0 && q >= -ADMISSIBLE_TOL * Math.max(1, s[1] * s[1]);
+        return s[1] >= -ADMISSIBLE_TOL * Math.max(1, Math.abs(s[1])) && q >= -ADMISSIBLE_TOL * Math.max(1, s[1] * s[1]);
     }
 
     @Override
