@@ -18,6 +18,13 @@ public record LogisticMap(double r) implements ScalarMap {
     }
 
     @Override
+    public void advance(double[] x, double[] p, int from, int to, int steps) {
+        for (int t = 0; t < steps; t++) {
+            for (int j = from; j < to; j++) x[j] = p[j] * x[j] * (1 - x[j]);
+        }
+    }
+
+    @Override
     public double derivative(double x, double p) {
         return p * (1 - 2 * x);
     }

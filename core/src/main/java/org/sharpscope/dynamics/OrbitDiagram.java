@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  */
 public record OrbitDiagram(double[] parameters, int recorded, List<String> names, double[][] values,
                            double[] lyapunov, int[] periods) {
-    private static final int BLOCK = 32;
+    private static final int BLOCK = 128;
+    private static final int CHUNK = 64;
     private static final double DIVERGED = 1e12;
 
     /** What to record: named observables, whether to compute Lyapunov exponents, the largest period sought. */
@@ -68,23 +69,31 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
         double[] p = new double[n];
         java.util.Arrays.fill(x, x0);
         System.arraycopy(params, from, p, 0, n);
-        for (int t = 0; t < spec.transientSteps(); t++) {
-            for (int j = 0; j < n; j++) x[j] = map.next(x[j], p[j]);
-        }
+        map.advance(x, p, 0, n, spec.transientSteps());
+        // Record in chunks: states are stepped t-major (vectorised), then observables are
+        // evaluated while transposing into the parameter-major output rows (contiguous writes).
         int r = spec.recorded();
         List<Observable> obs = spec.observables();
         double[] state = new double[1];
         double[] logSum = new double[n];
         boolean wantLyap = lyap != null;
-        for (int t = 0; t < r; t++) {
+        double[] chunk = new double[CHUNK * n];
+        for (int t0 = 0; t0 < r; t0 += CHUNK) {
+            int tn = Math.min(CHUNK, r - t0);
+            for (int t = 0; t < tn; t++) {
+                System.arraycopy(x, 0, chunk, t * n, n);
+                map.advance(x, p, 0, n, 1);
+            }
             for (int j = 0; j < n; j++) {
-                double xj = x[j];
-                boolean ok = Math.abs(xj) < DIVERGED;
-                state[0] = xj;
-                int at = (from + j) * r + t;
-                for (int k = 0; k < obs.size(); k++) values[k][at] = ok ? obs.get(k).value(state, p[j]) : Double.NaN;
-                if (wantLyap) logSum[j] += ok ? Math.log(Math.abs(map.derivative(xj, p[j]))) : Double.NaN;
-                x[j] = map.next(xj, p[j]);
+                int row = (from + j) * r + t0;
+                double pj = p[j];
+                for (int t = 0; t < tn; t++) {
+                    double xj = chunk[t * n + j];
+                    boolean ok = Math.abs(xj) < DIVERGED;
+                    state[0] = xj;
+                    for (int k = 0; k < obs.size(); k++) values[k][row + t] = ok ? obs.get(k).value(state, pj) : Double.NaN;
+                    if (wantLyap) logSum[j] += ok ? Math.log(Math.abs(map.derivative(xj, pj))) : Double.NaN;
+                }
             }
         }
         if (wantLyap) for (int j = 0; j < n; j++) lyap[from + j] = logSum[j] / r;

@@ -18,6 +18,17 @@ public interface ScalarMap extends DiscreteMap {
     @Override
     ScalarMap at(double p);
 
+    /**
+     * Advances every x[j] by {@code steps} steps at its own parameter p[j], for j in [from, to).
+     * Maps override this with a loop the JIT can vectorise; results must equal repeated
+     * {@link #next(double, double)} bit for bit.
+     */
+    default void advance(double[] x, double[] p, int from, int to, int steps) {
+        for (int t = 0; t < steps; t++) {
+            for (int j = from; j < to; j++) x[j] = next(x[j], p[j]);
+        }
+    }
+
     /** F(x) at this instance's parameter. */
     default double next(double x) {
         return next(x, parameter());
