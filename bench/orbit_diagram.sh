@@ -13,7 +13,8 @@ trap 'rm -rf "$out"' EXIT
 echo "== correctness: sharpscope uv bifurcation vs numpy (same 4000 × 1000 values)" >&2
 java -jar cli/target/sharpscope.jar uv bifurcation --from 0.9 --to 2.0 --points 4000 --transient 10000 \
   --record 1000 --out "$out/run" --json > "$out/summary.json"
-"$py" "$here/python/orbit_diagram.py" --repeats 1 --compare "$out/run/orbit_eta_lambda.npy" > "$out/check.json"
+"$py" "$here/python/orbit_diagram.py" --repeats 1 --ys "$out/run/eta_over_etac.npy" \
+  --compare "$out/run/orbit_eta_lambda.npy" > "$out/check.json"
 cat "$out/check.json"
 echo "== Java (JMH)" >&2
 java -jar bench/target/benchmarks.jar OrbitDiagramBenchmark -rf json -rff "$out/jmh.json" >&2
