@@ -1,6 +1,7 @@
 package org.sharpscope.dynamics;
 
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -39,6 +40,12 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
 
     /** Computes the diagram of {@code family} over {@code parameters} from initial state {@code x0}. */
     public static OrbitDiagram compute(DiscreteMap family, double[] parameters, double[] x0, Spec spec) {
+        double[] start = x0.clone();
+        return compute(family, parameters, p -> start, spec);
+    }
+
+    /** As above, with an initial state that depends on the parameter (such as a start near a manifold). */
+    public static OrbitDiagram compute(DiscreteMap family, double[] parameters, DoubleFunction<double[]> initial, Spec spec) {
         int np = parameters.length;
         int r = spec.recorded();
         double[][] values = new double[spec.observables().size()][(int) Math.min(Integer.MAX_VALUE, (long) np * r)];
@@ -51,25 +58,25 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
             IntStream.range(0, nBlocks).parallel().forEach(b -> {
                 int from = b * BLOCK;
                 int to = Math.min(np, (b + 1) * BLOCK);
-                scalarBlock(scalar, parameters, x0[0], spec, from, to, values, lyap);
+                scalarBlock(scalar, parameters, initial, spec, from, to, values, lyap);
                 for (int i = from; i < to; i++) periods[i] = period(values[0], i, r, maxPeriod);
             });
         } else {
             IntStream.range(0, np).parallel().forEach(i -> {
-                general(family.at(parameters[i]), i, x0, spec, values, lyap);
+                general(family.at(parameters[i]), i, initial.apply(parameters[i]), spec, values, lyap);
                 periods[i] = period(values[0], i, r, maxPeriod);
             });
         }
         return new OrbitDiagram(parameters.clone(), r, spec.names(), values, lyap, periods);
     }
 
-    private static void scalarBlock(ScalarMap map, double[] params, double x0, Spec spec, int from, int to,
+    private static void scalarBlock(ScalarMap map, double[] params, DoubleFunction<double[]> initial, Spec spec, int from, int to,
                                     double[][] values, double[] lyap) {
         int n = to - from;
         double[] x = new double[n];
         double[] p = new double[n];
-        java.util.Arrays.fill(x, x0);
         System.arraycopy(params, from, p, 0, n);
+        for (int j = 0; j < n; j++) x[j] = initial.apply(p[j])[0];
         map.advance(x, p, 0, n, spec.transientSteps());
         // Record in chunks: states are stepped t-major (independent chains, vectorisable), then
         // copied into the parameter-major rows of values[0] (contiguous writes); observables are
