@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sharpscope.dynamics.EosManifoldMap;
+import org.sharpscope.dynamics.Observable;
 import org.sharpscope.dynamics.OrbitDiagram;
 
 /**
@@ -47,6 +48,6 @@ public class OrbitDiagramBenchmark {
     public OrbitDiagram manifoldOrbitDiagram() {
         return OrbitDiagram.compute(new EosManifoldMap(0.9), ys, new double[] {0.1},
                 new OrbitDiagram.Spec(transientSteps, recorded, List.of("eta_lambda"),
-                        List.of((s, y) -> EosManifoldMap.etaLambda(s[0], y)), false, 1));
+                        List.of(Observable.scalar(EosManifoldMap::etaLambda)), false, 1));
     }
 }

@@ -100,6 +100,8 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
         for (int j = 0; j < n; j++) {
             int row = (from + j) * r;
             double pj = p[j];
+            boolean bad = false;
+            for (int t = 0; t < r && !bad; t++) bad = !(Math.abs(raw[row + t]) < DIVERGED);
             if (lyap != null) {
                 double sum = 0;
                 for (int t = 0; t < r; t++) {
@@ -111,6 +113,10 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
             for (int k = obs.size() - 1; k >= 0; k--) {
                 Observable o = obs.get(k);
                 double[] out = values[k];
+                if (!bad && o instanceof Observable.Scalar sc) {
+                    for (int t = 0; t < r; t++) out[row + t] = sc.value(raw[row + t], pj);
+                    continue;
+                }
                 for (int t = 0; t < r; t++) {
                     double xt = raw[row + t];
                     state[0] = xt;

@@ -61,9 +61,12 @@ class OrbitDiagramTest {
     void divergedColumnsAreNaNWithPeriodMinusOne() {
         double[] ys = {1.2, 2.2};
         OrbitDiagram od = OrbitDiagram.compute(new EosManifoldMap(1), ys, new double[] {0.1},
-                new OrbitDiagram.Spec(1000, 16, List.of("x"), List.of(Observable.coordinate(0)), false, 8));
+                new OrbitDiagram.Spec(1000, 16, List.of("x", "x2"),
+                        List.of(Observable.coordinate(0), Observable.scalar((x, p) -> 2 * x)), false, 8));
         assertThat(od.periods()[1]).isEqualTo(-1);
         assertThat(od.values()[0][16]).isNaN();
+        assertThat(od.values()[1][16]).isNaN();
+        for (int t = 0; t < 16; t++) assertThat(od.values()[1][t]).isEqualTo(2 * od.values()[0][t]);
         assertThat(od.periods()[0]).isEqualTo(2);
     }
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sharpscope uv bifurcation}: the orbit diagram of late-time sharpness against η/η_c. */
 @Command(name = "bifurcation", mixinStandardHelpOptions = true,
-        description = {"Orbit (bifurcation) diagram: for each η/η_c, iterate a transient, then record ηλ and ηλ^H. "
+        description = {"Orbit (bifurcation) diagram of late-time ηλ and ηλ^H against η/η_c, with Lyapunov exponents and windows.",
+                "For each η/η_c, iterate a transient, then record ηλ and ηλ^H. "
                 + "Writes eta_over_etac.npy, orbit_eta_lambda.npy and orbit_eta_lambda_h.npy (points × record, "
                 + "float64, numpy.load reads them), bifurcation.csv (period, Lyapunov exponent, range per value), "
                 + "density plots with the Lyapunov exponent below, and the periodic windows inside chaos.",
@@ -112,8 +113,8 @@ public final class UvBifurcationCommand extends DynamicsCommand {
         if (map == UvFixedPointsCommand.MapKind.manifold) {
             family = new EosManifoldMap(from);
             start = y -> new double[] {x0};
-            obs = List.of((s, y) -> EosManifoldMap.etaLambda(s[0], y),
-                    (s, y) -> UvSharpness.sharpness(s[0], EosManifoldMap.etaLambda(s[0], y), 1, y));
+            obs = List.of(Observable.scalar(EosManifoldMap::etaLambda),
+                    Observable.scalar((x, y) -> UvSharpness.sharpness(x, EosManifoldMap.etaLambda(x, y), 1, y)));
         } else {
             family = new UvDimensionlessMap(from);
             start = lambda0 != null ? y -> new double[] {x0, lambda0} : y -> new double[] {x0, 2 * Math.abs(x0 + y) + lambda0Offset};
