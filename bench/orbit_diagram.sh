@@ -16,14 +16,19 @@ java -jar cli/target/sharpscope.jar uv bifurcation --from 0.9 --to 2.0 --points 
 "$py" "$here/python/orbit_diagram.py" --repeats 1 --ys "$out/run/eta_over_etac.npy" \
   --compare "$out/run/orbit_eta_lambda.npy" > "$out/check.json"
 cat "$out/check.json"
-echo "== Java (JMH)" >&2
-java -jar bench/target/benchmarks.jar OrbitDiagramBenchmark -rf json -rff "$out/jmh.json" >&2
-java_ms="$("$py" -c "import json;print(json.load(open('$out/jmh.json'))[0]['primaryMetric']['score'])")"
-echo "== numpy" >&2
-"$py" "$here/python/orbit_diagram.py" --repeats 3 > "$out/numpy.json"
-numpy_ms="$("$py" -c "import json;print(json.load(open('$out/numpy.json'))['median_ms'])")"
-"$py" - "$java_ms" "$numpy_ms" <<'PY'
-import sys, os
-j, n = float(sys.argv[1]), float(sys.argv[2])
-print(f"orbit diagram 4000 x (10000 + 1000), {os.cpu_count()} cores: Java {j:.0f} ms, numpy {n:.0f} ms, numpy/Java = {n / j:.1f}x")
+echo "== Java (JMH, 5 warm-up + 10 measured iterations)" >&2
+java -jar bench/target/benchmarks.jar OrbitDiagramBenchmark -wi 5 -i 10 -rf json -rff "$out/jmh.json" >&2
+echo "== numpy (best and median of 7)" >&2
+"$py" "$here/python/orbit_diagram.py" --repeats 7 > "$out/numpy.json"
+"$py" - "$out/jmh.json" "$out/numpy.json" <<'PY'
+import json, os, statistics, sys
+jmh = json.load(open(sys.argv[1]))[0]["primaryMetric"]
+runs = [v for fork in jmh["rawData"] for v in fork]
+npy = json.load(open(sys.argv[2]))
+jb, jm = min(runs), statistics.median(runs)
+nb, nm = npy["best_ms"], npy["median_ms"]
+print(f"orbit diagram 4000 x (10000 + 1000), {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}:")
+print(f"  Java  best {jb:.0f} ms, median {jm:.0f} ms")
+print(f"  numpy best {nb:.0f} ms, median {nm:.0f} ms")
+print(f"  numpy/Java: best {nb / jb:.1f}x, median {nm / jm:.1f}x")
 PY

@@ -34,7 +34,7 @@ def main():
     p.add_argument("--points", type=int, default=4000)
     p.add_argument("--transient", type=int, default=10000)
     p.add_argument("--record", type=int, default=1000)
-    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--repeats", type=int, default=7)
     p.add_argument("--compare", help="a Java orbit_eta_lambda.npy to compare with")
     p.add_argument("--ys", help="take the values of Y from this .npy (Java's eta_over_etac.npy), so chaotic orbits are comparable bit for bit")
     args = p.parse_args()

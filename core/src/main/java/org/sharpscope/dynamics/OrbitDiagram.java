@@ -89,7 +89,7 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
             int tn = Math.min(CHUNK, r - t0);
             for (int t = 0; t < tn; t++) {
                 System.arraycopy(x, 0, chunk, t * n, n);
-                for (int j = 0; j < n; j++) x[j] = map.next(x[j], p[j]);
+                map.advance(x, p, 0, n, 1);
             }
             for (int j = 0; j < n; j++) {
                 int row = (from + j) * r + t0;
