@@ -21,7 +21,9 @@ import java.util.stream.IntStream;
  */
 public record OrbitDiagram(double[] parameters, int recorded, List<String> names, double[][] values,
                            double[] lyapunov, int[] periods) {
-    private static final int BLOCK = 128;
+    private static final int BLOCK = 64;
+    /** Per-thread scratch for one block's recorded states (BLOCK × recorded), reused across calls. */
+    private static final ThreadLocal<double[]> RAW = ThreadLocal.withInitial(() -> new double[0]);
     private static final int CHUNK = 32;
     private static final double DIVERGED = 1e12;
 
@@ -78,12 +80,16 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
         System.arraycopy(params, from, p, 0, n);
         for (int j = 0; j < n; j++) x[j] = initial.apply(p[j])[0];
         map.advance(x, p, 0, n, spec.transientSteps());
-        // Record in chunks: states are stepped t-major (independent chains, vectorisable), then
-        // copied into the parameter-major rows of values[0] (contiguous writes); observables are
-        // applied afterwards row by row, the first one in place.
+        // Record: states are stepped t-major (independent chains, vectorisable) in chunks and
+        // transposed into a block-local raw buffer (parameter-major, cache-resident, reused per
+        // thread); observables are then applied row by row into the output, written once.
         int r = spec.recorded();
         List<Observable> obs = spec.observables();
-        double[] raw = values[0];
+        double[] raw = RAW.get();
+        if (raw.length < n * r) {
+            raw = new double[n * r];
+            RAW.set(raw);
+        }
         double[] chunk = new double[CHUNK * n];
         for (int t0 = 0; t0 < r; t0 += CHUNK) {
             int tn = Math.min(CHUNK, r - t0);
@@ -92,13 +98,14 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
                 map.advance(x, p, 0, n, 1);
             }
             for (int j = 0; j < n; j++) {
-                int row = (from + j) * r + t0;
+                int row = j * r + t0;
                 for (int t = 0; t < tn; t++) raw[row + t] = chunk[t * n + j];
             }
         }
         double[] state = new double[1];
         for (int j = 0; j < n; j++) {
-            int row = (from + j) * r;
+            int row = j * r;
+            int outRow = (from + j) * r;
             double pj = p[j];
             boolean bad = false;
             for (int t = 0; t < r && !bad; t++) bad = !(Math.abs(raw[row + t]) < DIVERGED);
@@ -110,17 +117,17 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
                 }
                 lyap[from + j] = sum / r;
             }
-            for (int k = obs.size() - 1; k >= 0; k--) {
+            for (int k = 0; k < obs.size(); k++) {
                 Observable o = obs.get(k);
                 double[] out = values[k];
                 if (!bad && o instanceof Observable.Scalar sc) {
-                    for (int t = 0; t < r; t++) out[row + t] = sc.value(raw[row + t], pj);
+                    for (int t = 0; t < r; t++) out[outRow + t] = sc.value(raw[row + t], pj);
                     continue;
                 }
                 for (int t = 0; t < r; t++) {
                     double xt = raw[row + t];
                     state[0] = xt;
-                    out[row + t] = Math.abs(xt) < DIVERGED ? o.value(state, pj) : Double.NaN;
+                    out[outRow + t] = Math.abs(xt) < DIVERGED ? o.value(state, pj) : Double.NaN;
                 }
             }
         }
