@@ -1,6 +1,8 @@
 package org.sharpscope.cli;
 
 import org.sharpscope.UserInputException;
+import org.sharpscope.cli.reproduce.ReportCommand;
+import org.sharpscope.cli.reproduce.ReproduceCommand;
 import org.sharpscope.cli.uv.UvCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Sharpness dynamics of neural-network training: the exact UV model, its "
                 + "fixed points and route to chaos, and sharpness tracking on real networks.",
         subcommands = {
+                ReproduceCommand.class,
+                ReportCommand.class,
                 UvCommand.class,
                 SpectrumCommand.class,
                 CommandLine.HelpCommand.class

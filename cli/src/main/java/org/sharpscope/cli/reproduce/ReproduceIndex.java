@@ -1,0 +1,68 @@
+package org.sharpscope.cli.reproduce;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.sharpscope.UserInputException;
+import org.sharpscope.run.Json;
+
+/**
+ * {@code reproduce.json}: what a reproduction ran — its mode, the sections with their status and
+ * time, and every run directory with its role — so the report can be rebuilt from the directory.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ReproduceIndex(String mode, String version, String gitCommit, String startedAt, String finishedAt,
+                             double seconds, List<Section> sections, List<Run> runs, List<String> notes) {
+    public static final String FILE = "reproduce.json";
+
+    /** One section of the study: id (also its sub-directory), title, status, seconds, error or null. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Section(String id, String title, String status, double seconds, String error) {
+    }
+
+    /** One run directory: its section, name, path relative to the reproduction, and what it should show. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Run(String section, String name, String path, Map<String, Object> expected) {
+    }
+
+    public void write(Path dir) {
+        Json.writeJson(dir.resolve(FILE), this);
+    }
+
+    /** Reads the index of {@code dir}; a directory without one is a user error. */
+    public static ReproduceIndex read(Path dir) {
+        Path f = dir.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            throw new UserInputException(dir + " is not a reproduction (no " + FILE
+                    + "); give a directory written by 'sharpscope reproduce --out DIR'");
+        }
+        try {
+            return Json.JSON.readValue(f.toFile(), ReproduceIndex.class);
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + f + " (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); rerun 'sharpscope reproduce --out " + dir + "'");
+        }
+    }
+
+    /** The run of {@code section} named {@code name}, or null. */
+    public Run run(String section, String name) {
+        for (Run r : runs) {
+            if (r.section().equals(section) && r.name().equals(name)) return r;
+        }
+        return null;
+    }
+
+    public List<Run> runs(String section) {
+        return runs.stream().filter(r -> r.section().equals(section)).toList();
+    }
+
+    public Section section(String id) {
+        for (Section s : sections) {
+            if (s.id().equals(id)) return s;
+        }
+        return null;
+    }
+}
