@@ -97,7 +97,7 @@ final class UvSections {
                 r.command(s, String.format(Locale.ROOT, "start-f0-%s-lambda0-%s", st[0], st[1]), null,
                         "uv", "run", "--engine", "function", "--f0", Double.toString(st[0]),
                         "--lambda0", Double.toString(st[1]), "--kappa", "1", "--target", "1",
-                        "--eta-over-etac", Double.toString(PERIOD_TWO_Y), "--steps", "400");
+                        "--eta-over-etac", Double.toString(PERIOD_TWO_Y), "--steps", "150");
             }
         }));
     }

@@ -7,23 +7,23 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Renders a local HTML file with Debian's headless Chromium (tests only). */
-final class HeadlessChromium {
-    static final Path BINARY = Path.of("/usr/bin/chromium");
+public final class HeadlessChromium {
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
 
     private HeadlessChromium() {}
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY);
     }
 
     /** Takes a screenshot of {@code html} into {@code png}; returns Chromium's exit code. */
-    static int screenshot(Path html, Path png, Path scratch) throws IOException, InterruptedException {
+    public static int screenshot(Path html, Path png, Path scratch) throws IOException, InterruptedException {
         return run(scratch, List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=1200,2400",
                 html.toAbsolutePath().toUri().toString()), null);
     }
 
     /** Returns the DOM Chromium built from {@code html}. */
-    static String dumpDom(Path html, Path scratch) throws IOException, InterruptedException {
+    public static String dumpDom(Path html, Path scratch) throws IOException, InterruptedException {
         Path out = scratch.resolve("dom.html");
         int rc = run(scratch, List.of("--dump-dom", html.toAbsolutePath().toUri().toString()), out);
         if (rc != 0) throw new IOException("chromium --dump-dom exited " + rc);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpscope.cli.plot.ChartFiles;
 import org.sharpscope.cli.plot.LinePlot;
 
-class HtmlReportTest {
+public class HtmlReportTest {
     @TempDir
     Path tmp;
 
@@ -58,7 +58,7 @@ class HtmlReportTest {
         assertThat(nonWhiteFraction(ImageIO.read(shot.toFile()))).isGreaterThan(0.005);
     }
 
-    static double nonWhiteFraction(BufferedImage img) {
+    public static double nonWhiteFraction(BufferedImage img) {
         long nonWhite = 0;
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
