@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "The UV model (two-layer linear net on one example): trajectories, fixed points, "
                 + "bifurcations, Lyapunov exponents.",
         subcommands = {
+                UvRunCommand.class,
                 UvFixedPointsCommand.class,
                 UvDoublingsCommand.class,
                 UvLyapunovCommand.class,
