@@ -1,17 +1,52 @@
 package org.sharpscope.cli.reproduce;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.sharpscope.cli.Sharpscope;
 import org.sharpscope.cli.report.Prediction;
+import org.sharpscope.run.AtomicFiles;
+import org.sharpscope.run.Json;
 
 /**
  * Sections 6–7 of the reproduction: real networks through {@code sharpscope train} and
- * {@code sharpscope sweep}. When this build has no such commands the sections are skipped and the
+ * {@code sharpscope sweep}, on Fashion-MNIST (or the synthetic teacher set when it is missing,
+ * said in the report). When this build has no such commands the sections are skipped and the
  * report says so.
  */
 final class NetworkSections {
     private NetworkSections() {}
+
+    /** Where Debian's dataset-fashion-mnist puts the IDX files. */
+    static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+    /** Section 6: relative tolerance of late EoS sharpness against 2/η. Real nets hover a few % above 2/η. */
+    static final double EOS_TOLERANCE = 0.10;
+    /** Section 7: c = 2^x grid of the early-training sweeps (x from −1 to 3 in steps of ½). */
+    static final double LOG2_C_FROM = -1;
+    static final double LOG2_C_TO = 3;
+    static final int C_POINTS = 9;
+    /** Sweep of early training with a zero last layer (standard and full modes). */
+    static final String ZERO_LAST_LAYER_SWEEP = "phase-zero-last-layer";
+
+    /** Sizes of the real-network sections for each mode. */
+    record Scale(int subset, int width, int depth, int initSteps, double[] eosCs, int eosSteps, int[] sweepWidths,
+                 int sweepSubset, int sweepSteps, int bifurcationCells, int bifurcationSteps, boolean cnn) {
+        static Scale of(ReproduceMode m) {
+            return switch (m) {
+                case QUICK -> new Scale(1000, 32, 3, 300, new double[] {1.0, 1.5}, 1200, new int[] {8, 32, 128},
+                        256, 12, 5, 300, false);
+                case STANDARD -> new Scale(2000, 64, 3, 600, new double[] {1.0, 1.5}, 2500, new int[] {16, 32, 64, 128, 256},
+                        512, 16, 9, 800, false);
+                case FULL -> new Scale(5000, 512, 4, 2000, new double[] {0.7, 1.0, 1.5}, 5000,
+                        new int[] {32, 64, 128, 256, 512, 1024}, 1000, 20, 17, 3000, true);
+            };
+        }
+    }
 
     /** True when this build has the {@code train} and {@code sweep} commands. */
     static boolean available() {
@@ -19,15 +54,158 @@ final class NetworkSections {
         return sub.containsKey("train") && sub.containsKey("sweep");
     }
 
+    static boolean fashionMnistPresent() {
+        return Files.isRegularFile(FASHION_MNIST.resolve("train-images-idx3-ubyte.gz"))
+                || Files.isRegularFile(FASHION_MNIST.resolve("train-images-idx3-ubyte"));
+    }
+
+    /** Dataset flags: Fashion-MNIST when installed, else the synthetic teacher set. */
+    static List<String> dataFlags(Reproduction r) {
+        if (fashionMnistPresent()) return List.of("--dataset", "fashion-mnist");
+        return List.of("--dataset", "synthetic", "--synthetic-shape", "64", "--synthetic-outputs", "10");
+    }
+
     static List<Task> tasks(Reproduction r) {
         if (!available()) {
             r.notes.add("Sections 6–7 (real networks) were not run: this build of sharpscope has no 'train' and "
                     + "'sweep' commands yet.");
+            return List.of();
         }
-        return List.of();
+        if (!fashionMnistPresent()) {
+            r.notes.add("FASHION-MNIST IS MISSING (" + FASHION_MNIST + "): sections 6–7 trained on the SYNTHETIC teacher "
+                    + "set instead. Install it with 'apt-get install dataset-fashion-mnist' and rerun for the real data.");
+        }
+        Scale sc = Scale.of(r.mode);
+        List<Task> t = new ArrayList<>();
+        String s6 = Layout.NETWORKS;
+        String[][] inits = {{"fcn-sp", "sp", "false"}, {"fcn-mup", "mup", "false"}, {"fcn-zero-last-layer", "sp", "true"}};
+        for (String[] init : inits) {
+            t.add(new Task(s6, init[0], () -> r.command(s6, init[0], Map.of("initialization", init[0]),
+                    train(r, sc, "fcn", sc.depth(), sc.width(), "--param", init[1], "--last-layer-zero", init[2],
+                            "--c", "1.0", "--steps", Integer.toString(sc.initSteps()), "--subset",
+                            Integer.toString(sc.subset())))));
+        }
+        for (double c : sc.eosCs()) {
+            String name = "fcn-eos-c-" + c;
+            t.add(new Task(s6, name, () -> r.command(s6, name, Map.of("late_state", "eos"),
+                    train(r, sc, "fcn", sc.depth(), sc.width(), "--param", "sp", "--output-scale", "0.1",
+                            "--c", Double.toString(c), "--steps", Integer.toString(sc.eosSteps()), "--subset",
+                            Integer.toString(sc.subset())))));
+        }
+        if (sc.cnn()) {
+            String name = "myrtle-eos-c-1.0";
+            t.add(new Task(s6, name, () -> r.command(s6, name, Map.of("late_state", "eos"),
+                    train(r, sc, "myrtle", 5, 32, "--param", "sp", "--output-scale", "0.1", "--c", "1.0",
+                            "--steps", Integer.toString(sc.eosSteps()), "--subset", "1000"))));
+        }
+        String s7 = Layout.NETWORK_SWEEPS;
+        t.add(new Task(s7, "phase diagram c vs width (SP)", () -> sweep(r, s7, "phase-sp", earlySpec(r, sc, false),
+                "--phase-x", "c", "--phase-y", "width", "--regime", "early_trend", "--critical-axis", "width")));
+        if (r.mode != ReproduceMode.QUICK) {
+            t.add(new Task(s7, "critical constants, zero last layer", () -> sweep(r, s7, ZERO_LAST_LAYER_SWEEP,
+                    earlySpec(r, sc, true), "--phase-x", "c", "--phase-y", "width", "--regime", "early_trend",
+                    "--critical-axis", "width")));
+        }
+        t.add(new Task(s7, "bifurcation diagram (small net)", () -> sweep(r, s7, "bifurcation",
+                bifurcationSpec(r, sc), "--bifurcation-axis", "c", "--tail", "64", "--max-period", "16")));
+        return t;
     }
 
+    private static String[] train(Reproduction r, Scale sc, String model, int depth, int width, String... extra) {
+        List<String> a = new ArrayList<>(List.of("train", "--model", model, "--depth", Integer.toString(depth),
+                "--width", Integer.toString(width), "--activation", "tanh"));
+        a.addAll(dataFlags(r));
+        a.addAll(List.of("--loss", "mse", "--dtype", "float32", "--probe-every", "10", "--dense-steps", "20",
+                "--checkpoint-every", "0", "--tol", "1e-4", "--threads", "1", "--progress", "false", "--seed", "0"));
+        a.addAll(Arrays.asList(extra));
+        return a.toArray(new String[0]);
+    }
+
+    private static Map<String, Object> base(Reproduction r, int depth, int subset, int steps) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("model", "fcn");
+        b.put("depth", depth);
+        b.put("activation", "tanh");
+        List<String> data = dataFlags(r);
+        for (int i = 0; i < data.size(); i += 2) b.put(data.get(i).substring(2), data.get(i + 1));
+        b.put("subset", subset);
+        b.put("loss", "mse");
+        b.put("dtype", "float32");
+        b.put("steps", steps);
+        b.put("checkpoint-every", 0);
+        b.put("tol", 1e-4);
+        b.put("threads", 1);
+        b.put("progress", false);
+        return b;
+    }
+
+    /** Early training over c = 2^x and width: every step probed, for the critical constants. */
+    private static Map<String, Object> earlySpec(Reproduction r, Scale sc, boolean zeroLastLayer) {
+        Map<String, Object> b = base(r, sc.depth(), sc.sweepSubset(), sc.sweepSteps());
+        b.put("param", "sp");
+        b.put("last-layer-zero", zeroLastLayer);
+        b.put("probe-every", 1);
+        b.put("dense-steps", sc.sweepSteps());
+        Map<String, Object> axes = new LinkedHashMap<>();
+        axes.put("width", Arrays.stream(sc.sweepWidths()).boxed().toList());
+        axes.put("c", Map.of("log2_from", LOG2_C_FROM, "log2_to", LOG2_C_TO, "points", C_POINTS));
+        return Map.of("command", "train", "base", b, "axes", axes, "seeds", List.of(0));
+    }
+
+    /** Late-time sharpness of a small net over c, every step probed at the end. */
+    private static Map<String, Object> bifurcationSpec(Reproduction r, Scale sc) {
+        Map<String, Object> b = base(r, 2, 64, sc.bifurcationSteps());
+        b.put("width", 16);
+        b.put("param", "sp");
+        b.put("output-scale", 0.1);
+        b.put("dtype", "float64");
+        b.put("tol", 1e-8);
+        b.put("probe-every", 1);
+        b.put("dense-steps", 0);
+        Map<String, Object> axes = new LinkedHashMap<>();
+        axes.put("c", Map.of("from", 1.0, "to", 3.0, "points", sc.bifurcationCells()));
+        return Map.of("command", "train", "base", b, "axes", axes, "seeds", List.of(0));
+    }
+
+    private static void sweep(Reproduction r, String section, String name, Map<String, Object> spec, String... collect) {
+        Path dir = r.path(section, name);
+        Path specFile = r.dir.resolve(section).resolve(name + ".yaml");
+        AtomicFiles.writeString(specFile, Json.toYaml(spec));
+        InProcess.run("sweep", "run", specFile.toString(), "--out", dir.toString(), "--no-progress");
+        String[] args = new String[3 + collect.length];
+        args[0] = "sweep";
+        args[1] = "collect";
+        args[2] = dir.toString();
+        System.arraycopy(collect, 0, args, 3, collect.length);
+        InProcess.run(args);
+        r.register(section, name, Map.of("sweep", true));
+    }
+
+    /** One row per real EoS run: late sharpness against 2/η. */
     static List<Prediction> predictions(Path dir, ReproduceIndex index) {
-        return List.of();
+        List<Prediction> out = new ArrayList<>();
+        for (ReproduceIndex.Run r : index.runs(Layout.NETWORKS)) {
+            if (!"eos".equals(r.expected().get("late_state"))) continue;
+            Path p = dir.resolve(r.path());
+            if (!Files.isRegularFile(p.resolve("summary.json"))) continue;
+            Map<String, Object> s = RunFiles.summary(p);
+            out.add(new Prediction("EoS: late sharpness λ^H = 2/η (" + r.name() + ", c = " + ReproduceReport.g(RunFiles.number(s, "c")) + ")",
+                    RunFiles.number(s, "stability_threshold"), lateEosSharpness(p, s), EOS_TOLERANCE, true,
+                    r.path() + "/metrics.csv: median λ^H over the probes from the EoS entry (step "
+                            + s.get("eos_entered_at") + ") on"));
+        }
+        return out;
+    }
+
+    /** Median λ^H over probes from the EoS entry on (the last half of the run if it never entered). */
+    static double lateEosSharpness(Path run, Map<String, Object> summary) {
+        double[] step = RunFiles.metrics(run, "step");
+        double[] sharp = RunFiles.metrics(run, "sharpness");
+        if (step.length == 0) return Double.NaN;
+        double from = summary.get("eos_entered_at") instanceof Number n ? n.doubleValue() : step[step.length - 1] / 2;
+        double[] late = java.util.stream.IntStream.range(0, step.length).filter(i -> step[i] >= from)
+                .mapToDouble(i -> sharp[i]).filter(Double::isFinite).sorted().toArray();
+        if (late.length == 0) return Double.NaN;
+        return late.length % 2 == 1 ? late[late.length / 2] : 0.5 * (late[late.length / 2 - 1] + late[late.length / 2]);
     }
 }
