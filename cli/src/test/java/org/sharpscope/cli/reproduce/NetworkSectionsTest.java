@@ -21,6 +21,6 @@ class NetworkSectionsTest {
         assertThat(NetworkSections.lateEosSharpness(tmp, summary)).isEqualTo(2.1);
         summary.put("eos_entered_at", null);
         // Never entered: the last half of the run (steps ≥ 25).
-        assertThat(NetworkSections.lateEosSharpness(tmp, summary)).isEqualTo(2.15);
+        assertThat(NetworkSections.lateEosSharpness(tmp, summary)).isCloseTo(2.15, org.assertj.core.api.Assertions.within(1e-12));
     }
 }
