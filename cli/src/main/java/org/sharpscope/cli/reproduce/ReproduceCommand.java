@@ -63,7 +63,17 @@ public final class ReproduceCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", "reproduce-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (Files.isRegularFile(dir)) {
-            throw new UserInputException("--out " + dir + " is a file; give a directory");
+            throw new UserInputException("--out " + dir + " is a file; give a new directory");
+        }
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new UserInputException("--out " + dir + " is not empty; give a new directory (a finished "
+                            + "reproduction's report is rebuilt with 'sharpscope report " + dir + "')");
+                }
+            } catch (java.io.IOException e) {
+                throw new UserInputException("cannot read --out " + dir + ": " + e.getMessage());
+            }
         }
         Reproduction r = new Reproduction(dir, mode);
         Instant started = Instant.now();

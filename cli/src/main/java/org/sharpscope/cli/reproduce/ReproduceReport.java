@@ -140,8 +140,16 @@ public final class ReproduceReport {
                 + "reachable; above it none is, and trajectories settle on the EoS orbit on Q = 0.");
         for (ReproduceIndex.Run r : existing(dir, index, Layout.VECTOR_FIELD)) {
             Map<String, Object> s = RunFiles.summary(dir.resolve(r.path()));
-            html.figure(dir.resolve(r.path()).resolve("plots/vector_field.png"),
-                    r.name() + ": update field at η/η_c = " + s.get("eta_over_etac") + "; fixed points " + s.get("fixed_points"));
+            StringBuilder fixed = new StringBuilder();
+            if (s.get("fixed_points") instanceof List<?> fps) {
+                for (Object o : fps) {
+                    Map<?, ?> fp = (Map<?, ?>) o;
+                    fixed.append(String.format(Locale.ROOT, " %s at (x, ηλ) = (%s, %s);", fp.get("stability"),
+                            g(((Number) fp.get("x")).doubleValue()), g(((Number) fp.get("eta_lambda")).doubleValue())));
+                }
+            }
+            html.figure(dir.resolve(r.path()).resolve("plots/vector_field.png"), r.name() + ": update field at η/η_c = "
+                    + s.get("eta_over_etac") + "; isolated fixed points:" + fixed + " the line of minima x = 0.");
         }
     }
 

@@ -138,6 +138,15 @@ class ReproduceCommandTest {
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 
+    @Test
+    void aNonEmptyOutputDirectoryIsRefused() throws Exception {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Sharpscope.commandLine();
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("reproduce", "--quick", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("error: ").contains("not empty").doesNotContain("\n");
+    }
+
     private static void copyTree(Path from, Path to) throws Exception {
         try (var paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
