@@ -1,0 +1,73 @@
+package org.sharpscope.spectral;
+
+/**
+ * How an {@link EigenSolver} runs: which end of the spectrum, the residual tolerance, a product
+ * budget, the seed of the random start, whether eigenvectors are returned, optional warm-start
+ * vectors, and the block and basis sizes. Immutable; change one field with the {@code with...}
+ * methods, starting from {@link #defaults()}.
+ *
+ * <p>A Ritz pair (θ, v) counts as converged when ‖A v − θ v‖ ≤ tol · ‖A‖, where ‖A‖ is estimated
+ * by the largest |Ritz value| seen. The eigenvalue error is then at most tol·‖A‖ and, away from
+ * clusters, about (tol·‖A‖)²/gap.
+ *
+ * @param which       top-k (largest algebraic, descending) or bottom-k (smallest, ascending)
+ * @param tol         relative residual tolerance, &gt; 0 (default 1e-8)
+ * @param maxProducts stop (unconverged) after this many operator products (default 100 000)
+ * @param seed        seed of every random start vector (default 0)
+ * @param wantVectors return the eigenvectors in {@link EigenResult#vectors()} (default true)
+ * @param warmStart   starting vectors (each of length n; need not be orthonormal), or null
+ * @param blockSize   vectors added per Lanczos step; set it to at least the multiplicity of an
+ *                    exactly repeated eigenvalue you need every copy of (default 1)
+ * @param maxBasis    Lanczos basis size before a thick restart; 0 chooses max(3k, k + 30)
+ */
+public record SolverOptions(Which which, double tol, long maxProducts, long seed, boolean wantVectors,
+                            double[][] warmStart, int blockSize, int maxBasis) {
+    /** Which end of the spectrum is wanted (algebraic order, not magnitude). */
+    public enum Which { TOP, BOTTOM }
+
+    public SolverOptions {
+        if (which == null) throw new IllegalArgumentException("which must not be null");
+        if (!(tol > 0) || !Double.isFinite(tol)) throw new IllegalArgumentException("tol must be > 0, got " + tol);
+        if (maxProducts < 1) throw new IllegalArgumentException("maxProducts must be >= 1, got " + maxProducts);
+        if (blockSize < 1) throw new IllegalArgumentException("blockSize must be >= 1, got " + blockSize);
+        if (maxBasis < 0) throw new IllegalArgumentException("maxBasis must be >= 0, got " + maxBasis);
+    }
+
+    /** Top end, tol 1e-8, 100 000 products, seed 0, vectors returned, cold start, block 1. */
+    public static SolverOptions defaults() {
+        return new SolverOptions(Which.TOP, 1e-8, 100_000, 0L, true, null, 1, 0);
+    }
+
+    public SolverOptions withWhich(Which w) {
+        return new SolverOptions(w, tol, maxProducts, seed, wantVectors, warmStart, blockSize, maxBasis);
+    }
+
+    public SolverOptions withTol(double t) {
+        return new SolverOptions(which, t, maxProducts, seed, wantVectors, warmStart, blockSize, maxBasis);
+    }
+
+    public SolverOptions withMaxProducts(long m) {
+        return new SolverOptions(which, tol, m, seed, wantVectors, warmStart, blockSize, maxBasis);
+    }
+
+    public SolverOptions withSeed(long s) {
+        return new SolverOptions(which, tol, maxProducts, s, wantVectors, warmStart, blockSize, maxBasis);
+    }
+
+    public SolverOptions withWantVectors(boolean v) {
+        return new SolverOptions(which, tol, maxProducts, seed, v, warmStart, blockSize, maxBasis);
+    }
+
+    /** Warm start from these vectors (for tracking: the eigenvectors found at the previous step). */
+    public SolverOptions withWarmStart(double[][] vectors) {
+        return new SolverOptions(which, tol, maxProducts, seed, wantVectors, vectors, blockSize, maxBasis);
+    }
+
+    public SolverOptions withBlockSize(int b) {
+        return new SolverOptions(which, tol, maxProducts, seed, wantVectors, warmStart, b, maxBasis);
+    }
+
+    public SolverOptions withMaxBasis(int m) {
+        return new SolverOptions(which, tol, maxProducts, seed, wantVectors, warmStart, blockSize, m);
+    }
+}

@@ -1,0 +1,81 @@
+package org.sharpscope.spectral;
+
+import java.util.Random;
+
+/** Dense vector arithmetic shared by the solvers (package-private). */
+final class Vectors {
+    private Vectors() {}
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    static double norm(double[] a) {
+        return Math.sqrt(dot(a, a));
+    }
+
+    /** y += alpha · x. */
+    static void axpy(double alpha, double[] x, double[] y) {
+        for (int i = 0; i < x.length; i++) y[i] += alpha * x[i];
+    }
+
+    static void scale(double alpha, double[] x) {
+        for (int i = 0; i < x.length; i++) x[i] *= alpha;
+    }
+
+    static double[] gaussian(int n, Random rnd) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = rnd.nextGaussian();
+        return x;
+    }
+
+    static double[] rademacher(int n, Random rnd) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = rnd.nextBoolean() ? 1.0 : -1.0;
+        return x;
+    }
+
+    /** Σ_j coef[j] · basis[j] over the first {@code count} basis vectors. */
+    static double[] combine(double[][] basis, int count, double[] coef, int n) {
+        double[] out = new double[n];
+        for (int j = 0; j < count; j++) {
+            if (coef[j] != 0) axpy(coef[j], basis[j], out);
+        }
+        return out;
+    }
+
+    /**
+     * Removes from {@code x} its components along the first {@code count} orthonormal vectors of
+     * {@code basis} (classical Gram–Schmidt applied twice, which keeps orthogonality to rounding
+     * level), and returns the norm of what is left.
+     */
+    static double orthogonalize(double[] x, double[][] basis, int count) {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int j = 0; j < count; j++) axpy(-dot(basis[j], x), basis[j], x);
+        }
+        return norm(x);
+    }
+
+    /**
+     * Orthogonalises x against the basis and normalises it; when x lies (numerically) in the span
+     * of the basis, replaces it by a random vector orthogonal to the basis. Returns false only when
+     * the basis already spans the whole space.
+     */
+    static boolean orthonormalizeOrRandom(double[] x, double[][] basis, int count, Random rnd) {
+        int n = x.length;
+        if (count >= n) return false;
+        double before = norm(x);
+        double after = orthogonalize(x, basis, count);
+        for (int attempt = 0; !(after > 1e-10 * before) || after == 0; attempt++) {
+            if (attempt == 5) return false;
+            double[] r = gaussian(n, rnd);
+            System.arraycopy(r, 0, x, 0, n);
+            before = norm(x);
+            after = orthogonalize(x, basis, count);
+        }
+        scale(1.0 / after, x);
+        return true;
+    }
+}

@@ -1,0 +1,103 @@
+package org.sharpscope.spectral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class LanczosTest {
+    private final Lanczos lanczos = new Lanczos();
+
+    private static double[] bottom(double[] desc, int k) {
+        double[] b = new double[k];
+        for (int i = 0; i < k; i++) b[i] = desc[desc.length - 1 - i];
+        return b;
+    }
+
+    @Test
+    void wellSeparatedTopFiveMatchDenseEigenvalues() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(200, new double[] {10, 8, 6.5, 5.2, 4.4}, -1, 3, 1), 2);
+        double[] want = Arrays.copyOf(TestMatrices.eigenvaluesDescending(a), 5);
+        CountingOperator op = new CountingOperator(new DenseMatrixOperator(a));
+        EigenResult r = lanczos.solve(op, 5);
+        assertThat(TestMatrices.maxRelativeError(r.values(), want)).isLessThanOrEqualTo(1e-8);
+        assertThat(r.products()).isEqualTo(op.products());
+        for (int i = 0; i < 5; i++) assertThat(r.residuals()[i]).isLessThanOrEqualTo(1e-8 * 10 * 1.0001);
+    }
+
+    @Test
+    void residualsAreTrueResidualsOfReturnedVectors() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(80, new double[] {5, 4, 3}, -2, 2, 3), 4);
+        DenseMatrixOperator op = new DenseMatrixOperator(a);
+        EigenResult r = lanczos.solve(op, 3, SolverOptions.defaults().withTol(1e-4));
+        double[] av = new double[80];
+        for (int i = 0; i < 3; i++) {
+            op.apply(r.vectors()[i], av);
+            Vectors.axpy(-r.values()[i], r.vectors()[i], av);
+            assertThat(Vectors.norm(av)).isCloseTo(r.residuals()[i], org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(Vectors.norm(r.vectors()[i])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
+
+    @Test
+    void topAlgebraicIsFoundDespiteLargeNegativeEigenvalues() {
+        double[] s = TestMatrices.spectrum(150, new double[] {2.0, 1.7, -50, -40}, -1, 1, 5);
+        DMatrixRMaj a = TestMatrices.withSpectrum(s, 6);
+        double[] want = Arrays.copyOf(TestMatrices.eigenvaluesDescending(a), 2);
+        EigenResult r = lanczos.solve(new DenseMatrixOperator(a), 2);
+        assertThat(want[0]).isEqualTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(TestMatrices.maxRelativeError(r.values(), want)).isLessThanOrEqualTo(1e-8);
+    }
+
+    @Test
+    void bottomKAscending() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(120, new double[] {-7, -6, -5.5, 9}, -3, 4, 7), 8);
+        double[] want = bottom(TestMatrices.eigenvaluesDescending(a), 3);
+        EigenResult r = lanczos.solve(new DenseMatrixOperator(a), 3, SolverOptions.defaults().withWhich(SolverOptions.Which.BOTTOM));
+        assertThat(TestMatrices.maxRelativeError(r.values(), want)).isLessThanOrEqualTo(1e-8);
+    }
+
+    @Test
+    void clusteredTopWithSmallBasisNeedsRestarts() {
+        double[] s = TestMatrices.spectrum(300, new double[] {10, 9.99, 9.98, 9.97, 9.5, 9.4}, -2, 9, 9);
+        DMatrixRMaj a = TestMatrices.withSpectrum(s, 10);
+        double[] want = Arrays.copyOf(TestMatrices.eigenvaluesDescending(a), 4);
+        EigenResult r = lanczos.solve(new DenseMatrixOperator(a), 4, SolverOptions.defaults().withMaxBasis(12));
+        assertThat(TestMatrices.maxRelativeError(r.values(), want)).isLessThanOrEqualTo(1e-8);
+        assertThat(r.products()).isGreaterThan(12);
+    }
+
+    @Test
+    void repeatedTopEigenvalueNeedsABlockOfItsMultiplicity() {
+        double[] s = TestMatrices.spectrum(100, new double[] {6, 6, 6, 4}, -1, 3, 11);
+        DMatrixRMaj a = TestMatrices.withSpectrum(s, 12);
+        double[] want = Arrays.copyOf(TestMatrices.eigenvaluesDescending(a), 4);
+        EigenResult top1 = lanczos.solve(new DenseMatrixOperator(a), 1);
+        assertThat(TestMatrices.maxRelativeError(top1.values(), Arrays.copyOf(want, 1))).isLessThanOrEqualTo(1e-8);
+        EigenResult r = lanczos.solve(new DenseMatrixOperator(a), 4, SolverOptions.defaults().withBlockSize(3));
+        assertThat(TestMatrices.maxRelativeError(r.values(), want)).isLessThanOrEqualTo(1e-8);
+    }
+
+    @Test
+    void tinyMatrices() {
+        DMatrixRMaj one = DMatrixRMaj.wrap(1, 1, new double[] {-3.5});
+        EigenResult r1 = lanczos.solve(new DenseMatrixOperator(one), 1);
+        assertThat(r1.values()[0]).isEqualTo(-3.5, org.assertj.core.data.Offset.offset(1e-15));
+        DMatrixRMaj two = DMatrixRMaj.wrap(2, 2, new double[] {2, 1, 1, 2});
+        EigenResult r2 = lanczos.solve(new DenseMatrixOperator(two), 2);
+        assertThat(r2.values()[0]).isEqualTo(3.0, org.assertj.core.data.Offset.offset(1e-14));
+        assertThat(r2.values()[1]).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-14));
+        EigenResult b2 = lanczos.solve(new DenseMatrixOperator(two), 1, SolverOptions.defaults().withWhich(SolverOptions.Which.BOTTOM));
+        assertThat(b2.values()[0]).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-14));
+    }
+
+    @Test
+    void sameSeedSameResult() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(60, new double[] {3, 2}, -1, 1, 13), 14);
+        EigenResult x = lanczos.solve(new DenseMatrixOperator(a), 2, SolverOptions.defaults().withSeed(7));
+        EigenResult y = lanczos.solve(new DenseMatrixOperator(a), 2, SolverOptions.defaults().withSeed(7));
+        assertThat(x.values()).containsExactly(y.values());
+        assertThat(x.products()).isEqualTo(y.products());
+    }
+}
