@@ -41,10 +41,11 @@ public final class HostTensors {
     public static double[] toDoubles(Tensor t) {
         Tensor c = t.contiguous();
         double[] out = new double[Math.toIntExact(c.numel())];
-        if (c.scalar_type() == ScalarType.Double) {
+        int type = c.scalar_type().value; // enum identity does not hold for JavaCPP enums
+        if (type == ScalarType.Double.value) {
             DoublePointer p = c.data_ptr_double();
             p.get(out);
-        } else if (c.scalar_type() == ScalarType.Float) {
+        } else if (type == ScalarType.Float.value) {
             float[] f = new float[out.length];
             FloatPointer p = c.data_ptr_float();
             p.get(f);
