@@ -15,7 +15,7 @@ import org.sharpscope.nn.model.Parameters;
 public final class SmallProblems {
     static {
         // Tiny tensors: one intra-op thread avoids OpenMP spin-waits on a shared, busy machine.
-        org.bytedeco.pytorch.global.torch.set_num_threads(1);
+        NativeThreads.set(1);
     }
 
     private SmallProblems() {}

@@ -99,7 +99,7 @@ public final class NetworkOptions {
     @Option(names = "--chunk", paramLabel = "N", description = "Examples per chunk of a Hessian product, 0 = all (default 1000).")
     Integer chunk;
 
-    @Option(names = "--threads", paramLabel = "N", description = "libtorch intra-op threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "libtorch and OpenBLAS threads (default: all cores).")
     Integer threads;
 
     /** Resolves flags over the config file over the defaults, and applies --threads. */
@@ -134,12 +134,9 @@ public final class NetworkOptions {
                 sd);
         int ch = toInt("chunk", pick(chunk, file, "chunk", 1000));
         if (ch < 0) throw new UserInputException("--chunk must be >= 0 (0 = all examples at once), got " + ch);
-        Object th = pick(threads, file, "threads", null);
-        if (th != null) {
-            int t = toInt("threads", th);
-            if (t < 1) throw new UserInputException("--threads must be >= 1, got " + t);
-            org.bytedeco.pytorch.global.torch.set_num_threads(t);
-        }
+        int t = toInt("threads", pick(threads, file, "threads", Runtime.getRuntime().availableProcessors()));
+        if (t < 1) throw new UserInputException("--threads must be >= 1, got " + t);
+        org.sharpscope.nn.NativeThreads.set(t);
         return new NetworkSetup(mc, dc, Loss.parse(pick(loss, file, "loss", "mse")),
                 Dtype.parse(pick(dtype, file, "dtype", "float32")), sd, ch);
     }
