@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 UvCommand.class,
                 DataCommand.class,
                 SharpnessCommand.class,
+                SpectrumCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sharpscope implements Runnable {
