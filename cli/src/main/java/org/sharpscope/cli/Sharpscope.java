@@ -1,6 +1,8 @@
 package org.sharpscope.cli;
 
 import org.sharpscope.UserInputException;
+import org.sharpscope.cli.nn.DataCommand;
+import org.sharpscope.cli.nn.SharpnessCommand;
 import org.sharpscope.cli.uv.UvCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +15,8 @@ import picocli.CommandLine.Command;
                 + "fixed points and route to chaos, and sharpness tracking on real networks.",
         subcommands = {
                 UvCommand.class,
+                DataCommand.class,
+                SharpnessCommand.class,
                 SpectrumCommand.class,
                 CommandLine.HelpCommand.class
         })
