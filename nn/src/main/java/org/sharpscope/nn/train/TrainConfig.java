@@ -63,9 +63,12 @@ public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype d
         return t < denseSteps || t % probeEvery == 0 || t == steps;
     }
 
-    /** Whether a checkpoint is written after the probe of step {@code t} (always at the last step). */
+    /**
+     * Whether a checkpoint is written after the probe of step {@code t}: at the last step, and at
+     * every multiple of {@code checkpointEvery} including 0 (the initial weights, for references).
+     */
     public boolean checkpointAt(int t) {
-        return t == steps || (checkpointEvery > 0 && t > 0 && t % checkpointEvery == 0);
+        return t == steps || (checkpointEvery > 0 && t % checkpointEvery == 0);
     }
 
     /** The run's settings as flag-named keys (model, data and training), as written to config.yaml. */
