@@ -146,23 +146,30 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** A fresh instance holding config.yaml of --resume, then --config, then the command-line flags. */
+    /**
+     * A fresh instance holding config.yaml of --resume, then --config, then the command-line
+     * flags; a flag given by a later source replaces all values of the earlier ones (lists too).
+     */
     private TrainCommand mergedCommand() {
-        List<String> args = new ArrayList<>();
+        java.util.LinkedHashMap<String, List<String>> merged = new java.util.LinkedHashMap<>();
         if (resume != null) {
             Path cfg = resume.resolve(RunDirectory.CONFIG);
             if (!Files.isRegularFile(cfg)) throw new UserInputException("cannot resume " + resume + ": no " + RunDirectory.CONFIG + " there");
-            args.addAll(YamlConfig.arguments(cfg, spec, List.of("--config", "--resume", "--out")));
+            overlay(merged, YamlConfig.arguments(cfg, spec, List.of("--config", "--resume", "--out")));
         }
         if (config != null) {
             if (!Files.isRegularFile(config)) throw new UserInputException("config file " + config + " not found");
-            args.addAll(YamlConfig.arguments(config, spec, List.of("--config", "--resume")));
+            overlay(merged, YamlConfig.arguments(config, spec, List.of("--config", "--resume")));
         }
+        List<String> given = new ArrayList<>();
         for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
             List<String> values = o.originalStringValues();
-            if (values.isEmpty()) args.add(o.longestName());
-            for (String v : values) args.add(o.longestName() + "=" + v);
+            if (values.isEmpty()) given.add(o.longestName());
+            for (String v : values) given.add(o.longestName() + "=" + v);
         }
+        overlay(merged, given);
+        List<String> args = new ArrayList<>();
+        merged.values().forEach(args::addAll);
         TrainCommand fresh = new TrainCommand();
         CommandLine cl = new CommandLine(fresh);
         cl.setOverwrittenOptionsAllowed(true);
@@ -176,6 +183,16 @@ public final class TrainCommand implements Callable<Integer> {
         }
         fresh.merged = true;
         return fresh;
+    }
+
+    /** Replaces, flag by flag, the arguments in {@code merged} with those of {@code source}. */
+    private static void overlay(java.util.Map<String, List<String>> merged, List<String> source) {
+        java.util.Map<String, List<String>> byFlag = new java.util.LinkedHashMap<>();
+        for (String a : source) {
+            String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            byFlag.computeIfAbsent(flag, k -> new ArrayList<>()).add(a);
+        }
+        merged.putAll(byFlag);
     }
 
     private static Path defaultOut() {

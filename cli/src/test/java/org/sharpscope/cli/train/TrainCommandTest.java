@@ -59,7 +59,7 @@ class TrainCommandTest {
     @Test
     void flagsOverrideTheConfigFileAndConfigYamlReadsBack() throws Exception {
         Path out = tmp.resolve("run");
-        Result r = run("train", "--config", yaml(TINY + "c: 0.5\n").toString(), "--steps", "4", "--out", out.toString());
+        Result r = run("train", "--config", yaml(TINY + "c: [0.7, 1.4]\n").toString(), "--steps", "4", "--c", "0.5", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String cfg = Files.readString(out.resolve("config.yaml"));
         assertThat(cfg).contains("steps: 4").contains("c: 0.5").contains("width: 8");
