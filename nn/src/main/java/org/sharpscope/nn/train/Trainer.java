@@ -85,7 +85,12 @@ public final class Trainer {
 
     private Map<String, Object> train(Path checkpointFile) {
         long start = System.nanoTime();
-        if (cfg.threads() > 0) org.bytedeco.pytorch.global.torch.set_num_threads(cfg.threads());
+        if (cfg.threads() > 0) {
+            // Both pools: libtorch's intra-op threads and OpenBLAS's own (which libtorch's matmuls use);
+            // an OpenBLAS pool larger than the free cores spin-waits and slows small problems ~4×.
+            org.bytedeco.pytorch.global.torch.set_num_threads(cfg.threads());
+            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(cfg.threads());
+        }
         data = DatasetLoader.load(cfg.data(), cfg.loss(), cfg.model().model() == ModelKind.FCN
                 || cfg.model().model() == ModelKind.UV);
         network = cfg.model().build(data.exampleShape(), data.outputs());
@@ -123,6 +128,7 @@ public final class Trainer {
         dir.putManifest("architecture", network.description());
         dir.putManifest("examples", data.size());
         dir.putManifest("torch_threads", org.bytedeco.pytorch.global.torch.get_num_threads());
+        dir.putManifest("blas_threads", org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads());
 
         boolean diverged = false;
         for (int t = first; ; t++) {
