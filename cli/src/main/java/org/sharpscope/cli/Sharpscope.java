@@ -1,6 +1,8 @@
 package org.sharpscope.cli;
 
 import org.sharpscope.UserInputException;
+import org.sharpscope.cli.nn.DataCommand;
+import org.sharpscope.cli.nn.SharpnessCommand;
 import org.sharpscope.cli.train.TrainCommand;
 import org.sharpscope.cli.uv.UvCommand;
 import picocli.CommandLine;
@@ -14,6 +16,8 @@ import picocli.CommandLine.Command;
                 + "fixed points and route to chaos, and sharpness tracking on real networks.",
         subcommands = {
                 UvCommand.class,
+                DataCommand.class,
+                SharpnessCommand.class,
                 TrainCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -13,6 +13,11 @@ import org.sharpscope.nn.model.Parameters;
 
 /** Tiny networks on synthetic data for exact checks (float64 unless stated). */
 public final class SmallProblems {
+    static {
+        // Tiny tensors: one intra-op thread avoids OpenMP spin-waits on a shared, busy machine.
+        NativeThreads.set(1);
+    }
+
     private SmallProblems() {}
 
     /** Synthetic data: teacher regression (mse) or Gaussian mixture (ce) with the given example shape. */

@@ -101,7 +101,7 @@ public final class DatasetLoader {
     /** Indices of the subset: the first k, or k/classes per class drawn with the seed (sorted). */
     public static int[] subsetIndices(int[] labels, int classes, int k, boolean stratified, long seed) {
         int n = labels.length;
-        if (k == 0 || k >= n && !stratified) {
+        if (k == 0 || k == n) {
             int[] all = new int[n];
             for (int i = 0; i < n; i++) all[i] = i;
             return all;
