@@ -26,6 +26,12 @@ import sys
 import tempfile
 import time
 
+import resource
+
+# One BLAS thread on both sides, like `--threads 1` for sharpscope (set before torch loads).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 import numpy as np
 
 
@@ -63,6 +69,7 @@ def reference(args, init, eta, dtype):
 
     torch.set_num_threads(args.threads)
     start = time.perf_counter()
+    cpu_start = time.process_time()
     x, y = fashion_mnist(args.examples, args.data_dir)
     X = torch.tensor(x, dtype=dtype)
     Y = torch.tensor(y, dtype=dtype)
@@ -104,7 +111,7 @@ def reference(args, init, eta, dtype):
         with torch.no_grad():
             for p, gi in zip(params, g):
                 p -= eta * gi
-    return time.perf_counter() - start, rows
+    return time.perf_counter() - start, time.process_time() - cpu_start, rows
 
 
 def main():
@@ -137,8 +144,11 @@ def main():
            "--checkpoint-every", str(args.steps), "--top-k", "1", "--tol", str(args.tol),
            "--threads", str(args.threads), "--progress=false"]
     t0 = time.perf_counter()
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     java_s = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    java_cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     summary = json.load(open(os.path.join(run, "summary.json")))
     eta = summary["eta"]
     init = read_safetensors(os.path.join(run, "checkpoints", "step-00000000.safetensors"))
@@ -151,7 +161,7 @@ def main():
 
     import torch
     dtype = torch.float64 if args.dtype == "float64" else torch.float32
-    py_s, py_rows = reference(args, init, eta, dtype)
+    py_s, py_cpu, py_rows = reference(args, init, eta, dtype)
 
     assert [r[0] for r in py_rows] == [r[0] for r in java_rows], "probe schedules differ"
     rel = [abs(a[2] - b[2]) / abs(b[2]) for a, b in zip(java_rows, py_rows)]
@@ -163,6 +173,10 @@ def main():
         "sharpscope_seconds": java_s,
         "reference_seconds": py_s,
         "speedup": py_s / java_s,
+        "sharpscope_cpu_seconds": java_cpu,
+        "reference_cpu_seconds": py_cpu,
+        "speedup_cpu": py_cpu / java_cpu,
+        "load_average_1min": os.getloadavg()[0],
         "sharpscope_hvps_per_probe": sum(r[3] for r in java_rows) / len(java_rows),
         "reference_hvps_per_probe": sum(r[3] for r in py_rows) / len(py_rows),
         "sharpness_rel_diff_step0": rel[0],

@@ -14,8 +14,10 @@ import org.sharpscope.nn.model.Parameterization;
 import picocli.CommandLine.Option;
 
 /**
- * The model, data, loss and precision flags shared by commands that build a network on a
- * dataset (a picocli mixin). Flag names match the keys of {@link ModelConfig#toMap()} and
+ * The model, data, loss and precision flags of {@code train} (a picocli mixin), spelled like
+ * {@link org.sharpscope.cli.nn.NetworkOptions} of the other network commands; unlike it, values
+ * come only from picocli (config files are merged into the arguments by {@link YamlConfig}), so
+ * train-specific keys can share one file. Flag names match the keys of {@link ModelConfig#toMap()} and
  * {@link DataConfig#toMap()} with dashes, so a run's config.yaml reads back as flags.
  */
 public final class ModelDataOptions {
@@ -53,7 +55,7 @@ public final class ModelDataOptions {
     boolean standardize;
     @Option(names = "--target-scale", defaultValue = "1", description = "Scale of one-hot MSE targets (default: ${DEFAULT-VALUE}).")
     double targetScale;
-    @Option(names = "--synthetic-shape", split = ",", defaultValue = "10", description = "Input shape of synthetic data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--synthetic-shape", split = "x", paramLabel = "CxHxW", defaultValue = "10", description = "Input shape of synthetic data, e.g. 10 or 3x8x8 (default: ${DEFAULT-VALUE}).")
     List<Long> syntheticShape;
     @Option(names = "--synthetic-outputs", defaultValue = "1", description = "Outputs of the synthetic regression (default: ${DEFAULT-VALUE}).")
     int syntheticOutputs;
@@ -62,7 +64,7 @@ public final class ModelDataOptions {
     String loss;
     @Option(names = "--dtype", defaultValue = "float64", description = "float64 or float32 (default: ${DEFAULT-VALUE}).")
     String dtype;
-    @Option(names = "--chunk-size", defaultValue = "0", description = "Examples per forward/backward chunk, 0 = all at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chunk", defaultValue = "0", description = "Examples per forward/backward chunk, 0 = all at once (default: ${DEFAULT-VALUE}).")
     int chunkSize;
 
     public ModelConfig modelConfig() {

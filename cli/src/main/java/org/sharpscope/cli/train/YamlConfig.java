@@ -51,7 +51,8 @@ public final class YamlConfig {
             if (v instanceof List<?> list) {
                 List<String> parts = new ArrayList<>();
                 for (Object o : list) parts.add(String.valueOf(o));
-                text = String.join(",", parts);
+                String split = spec.findOption(flag).splitRegex();
+                text = String.join(split == null || split.isEmpty() ? "," : split, parts);
             } else {
                 text = String.valueOf(v);
             }

@@ -33,7 +33,7 @@ public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype d
         if (denseSteps < 0) throw new UserInputException("--dense-steps must be >= 0, got " + denseSteps);
         if (checkpointEvery < 0) throw new UserInputException("--checkpoint-every must be >= 0 (0 = only at the end), got " + checkpointEvery);
         if (batchSize < 0) throw new UserInputException("--batch-size must be >= 0 (0 = full batch), got " + batchSize);
-        if (chunkSize < 0) throw new UserInputException("--chunk-size must be >= 0 (0 = all examples at once), got " + chunkSize);
+        if (chunkSize < 0) throw new UserInputException("--chunk must be >= 0 (0 = all examples at once), got " + chunkSize);
         if (threads < 0) throw new UserInputException("--threads must be >= 0 (0 = libtorch's default), got " + threads);
         if (topK < 1) throw new UserInputException("--top-k must be >= 1, got " + topK);
         if (!(momentum >= 0 && momentum < 1)) throw new UserInputException("--momentum must lie in [0, 1), got " + momentum);
@@ -81,7 +81,7 @@ public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype d
         m.putAll(d);
         m.put("loss", loss.key());
         m.put("dtype", dtype.key());
-        m.put("chunk_size", chunkSize);
+        m.put("chunk", chunkSize);
         m.put("optimizer", optimizer.key());
         if (relativeRate()) m.put("c", c);
         else m.put("eta", eta);
