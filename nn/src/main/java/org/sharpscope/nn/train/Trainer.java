@@ -11,6 +11,7 @@ import org.sharpscope.nn.data.Dataset;
 import org.sharpscope.nn.data.DatasetLoader;
 import org.sharpscope.nn.hessian.GaussNewtonOperator;
 import org.sharpscope.nn.hessian.HessianOperator;
+import org.sharpscope.nn.hessian.RetainedGraphHessian;
 import org.sharpscope.nn.hessian.TrainingObjective;
 import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Network;
@@ -211,7 +212,15 @@ public final class Trainer {
         long hvps = 0;
         if (finite && Double.isFinite(loss) && (metrics.size() == 0
                 || !Divergence.isDiverged(loss, metrics.probes().get(0).loss()))) {
-            EigenResult r = hessianTracker.measure(hessian);
+            EigenResult r;
+            if (objective.chunkSize() >= objective.size()) {
+                // One chunk: keep ∇L's graph for the whole probe; each product is then one backward pass.
+                try (RetainedGraphHessian retained = new RetainedGraphHessian(objective)) {
+                    r = hessianTracker.measure(retained);
+                }
+            } else {
+                r = hessianTracker.measure(hessian); // chunked: memory stays bounded by one chunk
+            }
             sharp = r.values().clone();
             residual = r.residuals()[0] / Math.abs(r.values()[0]);
             hvps = r.products();
