@@ -47,7 +47,11 @@ public final class TrainingPlots {
             List<Probe> ps = r.metrics().probes();
             p.line(r.label(), column(ps, 0), column(ps, 2));
         }
-        for (Run r : runs) p.horizontal("2/η " + r.label(), r.threshold(), 0, xMax);
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            p.chart().getSeriesMap().get(r.label()).setLineColor(p.seriesColor(i));
+            p.horizontal("2/η " + r.label(), r.threshold(), 0, xMax, p.seriesColor(i));
+        }
         ChartFiles.save(p.chart(), dir, "sharpness");
     }
 
