@@ -284,7 +284,7 @@ public final class Trainer {
         s.put("regime", regime.describe());
         s.put("lambda0", lambda0);
         s.put("eta", eta);
-        s.put("c", eta * lambda0);
+        s.put("c", cfg.relativeRate() ? cfg.c() : eta * lambda0);
         s.put("stability_threshold", 2 / effectiveEta);
         s.put("eos_band", EdgeOfStability.DEFAULT.band());
         s.put("eos_entered_at", EdgeOfStability.DEFAULT.entry(metrics.stepArray(), metrics.sharpnessArray(), effectiveEta));
