@@ -161,4 +161,30 @@ class TrainerTest {
             }
         }
     }
+
+    /**
+     * A linear model f = Wx (FCN of depth 1, MSE) has J = X ⊗ I_K, so the NTK's top eigenvalue is
+     * σ_max(X)² and the Hessian equals the Gauss-Newton matrix: λ^H = σ_max(X)²/(N·K). Checked
+     * against an EJML SVD of the data matrix at every probe.
+     */
+    @Test
+    void ntkOfALinearModelIsTheDataGram() {
+        ModelConfig linear = new ModelConfig(ModelKind.FCN, 1, 1, Activation.LINEAR, false, Parameterization.SP, false, 1.0,
+                Normalization.NONE);
+        DataConfig dc = new DataConfig(DatasetKind.SYNTHETIC, null, 30, false, true, 1.0, new long[] {6}, 2, 4);
+        TrainConfig cfg = new TrainConfig(linear, dc, Loss.MSE, Dtype.FLOAT64, 0, Optimizer.GD, Double.NaN, 0.5, 0, 0,
+                5, 0, 1, 0, 0, 1, true, 1e-10, 500, 1);
+        run(cfg, tmp);
+        Dataset d = DatasetLoader.load(dc, Loss.MSE, true);
+        SimpleMatrix x = new SimpleMatrix(d.size(), 6);
+        for (int i = 0; i < d.size(); i++) for (int j = 0; j < 6; j++) x.set(i, j, d.inputs()[i * 6 + j]);
+        double sigma = x.svd().getSingleValue(0);
+        double ntk = sigma * sigma;
+        MetricsLog log = MetricsLog.read(tmp.resolve("metrics.csv"), 1, true, Integer.MAX_VALUE);
+        assertThat(log.size()).isEqualTo(6);
+        for (Probe p : log.probes()) {
+            assertThat(p.ntk()).isCloseTo(ntk, within(1e-10 * ntk));
+            assertThat(p.top()).isCloseTo(ntk / (d.size() * 2.0), within(1e-10 * ntk));
+        }
+    }
 }
