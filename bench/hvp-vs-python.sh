@@ -2,6 +2,7 @@
 # Issue 5 benchmark: time per gradient and per exact HVP, Java (libtorch via bytedeco) vs Python
 # (Debian python3-torch), same networks, same threads, alternating runs in one script.
 # Usage: bench/hvp-vs-python.sh [THREADS=1] [REPEATS=5] [ROUNDS=2] [MYRTLE_WIDTH=16]
+# (BLAS_THREADS=N in the environment gives Java's OpenBLAS N threads instead of THREADS.)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 threads="${1:-1}"; repeats="${2:-5}"; rounds="${3:-2}"; width="${4:-16}"
@@ -15,7 +16,7 @@ cp="bench/target/classes:cli/target/lib/*"
 export OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
 out="$(mktemp)"
 for r in $(seq "$rounds"); do
-  java -Xmx8g -cp "$cp" org.sharpscope.bench.HvpTiming "$threads" "$repeats" all "$width" | tee -a "$out"
+  java -Xmx8g ${BLAS_THREADS:+-DblasThreads=$BLAS_THREADS} -cp "$cp" org.sharpscope.bench.HvpTiming "$threads" "$repeats" all "$width" | tee -a "$out"
   /usr/bin/python3 bench/python/hvp_timing.py "$threads" "$repeats" all "$width" | tee -a "$out"
 done
 echo "--- medians over $rounds rounds ($threads threads), thread CPU time (COL_G=4 COL_H=6 for wall time); ratio = java / python"

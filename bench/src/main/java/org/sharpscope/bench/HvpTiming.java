@@ -20,7 +20,7 @@ import org.sharpscope.nn.model.Parameters;
  * Wall time per full-batch gradient and per exact HVP (float32, MSE, SP) for the two networks of
  * issue 5, printed as one line per case: {@code java <case> grad_ms <median> hvp_ms <median>}.
  * Run by bench/hvp-vs-python.sh next to bench/python/hvp_timing.py (same work, same threads).
- * Usage: HvpTiming THREADS REPEATS [fcn|myrtle|all] [MYRTLE_WIDTH].
+ * Usage: HvpTiming THREADS REPEATS [fcn|myrtle|all] [MYRTLE_WIDTH]; -DblasThreads=N sets OpenBLAS apart.
  */
 public final class HvpTiming {
     private HvpTiming() {}
@@ -30,7 +30,8 @@ public final class HvpTiming {
         int repeats = Integer.parseInt(args[1]);
         String which = args.length > 2 ? args[2] : "all";
         int myrtleWidth = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-        org.sharpscope.nn.NativeThreads.set(threads);
+        int blasThreads = Integer.getInteger("blasThreads", threads);
+        org.sharpscope.nn.NativeThreads.set(threads, blasThreads);
         if (!which.equals("myrtle")) {
             ModelConfig fcn = new ModelConfig(ModelKind.FCN, 3, 200, Activation.TANH, false, Parameterization.SP, false, 1,
                     Normalization.NONE);

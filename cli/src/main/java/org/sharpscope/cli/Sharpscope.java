@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 UvCommand.class,
                 DataCommand.class,
                 SharpnessCommand.class,
+                SpectrumCommand.class,
                 TrainCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -34,16 +34,25 @@ public final class Lanczos implements EigenSolver {
         int m = 0;
         long products = 0;
 
+        // Start block of b vectors. Warm-start vectors are summed into it (vector i into start
+        // vector i mod b): a single Krylov sequence from Σ x_i finds all the x_i directions in
+        // about as many steps as there are vectors, at one product per step.
         List<double[]> candidates = new ArrayList<>();
+        for (int j = 0; j < b; j++) candidates.add(null);
         if (o.warmStart() != null) {
-            for (double[] x : o.warmStart()) {
+            for (int i = 0; i < o.warmStart().length; i++) {
+                double[] x = o.warmStart()[i];
                 if (x.length != n) throw new IllegalArgumentException("warm-start vector has length " + x.length + ", expected " + n);
-                candidates.add(x.clone());
+                int j = i % b;
+                if (candidates.get(j) == null) candidates.set(j, new double[n]);
+                double nx = Vectors.norm(x);
+                if (nx > 0) Vectors.axpy(1 / nx, x, candidates.get(j));
             }
         }
-        while (candidates.size() < b) candidates.add(Vectors.gaussian(n, rnd));
-        // A warm start spans its own block: all given vectors enter the first block.
-        int first = Math.min(candidates.size(), mMax);
+        for (int j = 0; j < b; j++) {
+            if (candidates.get(j) == null) candidates.set(j, Vectors.gaussian(n, rnd));
+        }
+        int first = Math.min(b, mMax);
 
         SmallSymmetricEigen ritz = null;
         double[] residuals = new double[Math.min(k, mMax)];
@@ -90,9 +99,18 @@ public final class Lanczos implements EigenSolver {
             for (int i = 0; i < kk; i++) {
                 int idx = ritz.wanted(i, o.which());
                 residuals[i] = residualNorm(v, w, m, ritz.vectors()[idx], ritz.values()[idx], n);
-                if (residuals[i] > o.tol() * scale) converged = false;
+                if (residuals[i] > o.tol() * scale) {
+                    converged = false;
+                    break; // the rest are computed when the run ends (each costs O(n·m))
+                }
             }
-            if (converged || m == n || products >= o.maxProducts() || added == 0) break;
+            if (converged || m == n || products >= o.maxProducts() || added == 0) {
+                for (int i = 0; i < kk; i++) {
+                    int idx = ritz.wanted(i, o.which());
+                    residuals[i] = residualNorm(v, w, m, ritz.vectors()[idx], ritz.values()[idx], n);
+                }
+                break;
+            }
 
             // 3. Next block: the Krylov continuation A·(last block), orthogonalised against V.
             candidates = new ArrayList<>();

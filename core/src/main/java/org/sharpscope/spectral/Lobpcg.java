@@ -54,19 +54,15 @@ public final class Lobpcg implements EigenSolver {
 
         double[][] p = null;
         double[][] ap = null;
-        double[] theta = new double[k];
+        double[] theta;
         double[] res = new double[k];
-        double scale = 0;
+        double scale;
         // Rayleigh–Ritz on X alone to start.
-        {
-            double[][] s = x;
-            double[][] as = ax;
-            Ritz rr = rayleighRitz(s, as, k, k, o.which(), n);
-            x = rr.x;
-            ax = rr.ax;
-            theta = rr.theta;
-            scale = Math.max(scale, rr.scale);
-        }
+        Ritz first = rayleighRitz(x, ax, k, k, o.which(), n);
+        x = first.x;
+        ax = first.ax;
+        theta = first.theta;
+        scale = first.scale;
         while (true) {
             boolean[] active = new boolean[k];
             int nActive = 0;

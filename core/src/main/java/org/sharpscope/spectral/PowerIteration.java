@@ -7,7 +7,9 @@ import java.util.Random;
  * time, each iterate projected orthogonal to the pairs already found. Power iteration converges
  * to the eigenvalue largest in magnitude; when that one lies at the wrong end (negative for
  * top-k, positive for bottom-k) the run is repeated on A − σI with σ that eigenvalue, which makes
- * the wanted algebraic end dominant. Convergence is linear in |λ₂/λ₁|: slow on clusters.
+ * the wanted algebraic end dominant. Convergence is linear in |λ₂/λ₁|: slow on clusters. Each
+ * pair stops when the residual of the deflated problem is below tol·‖A‖; the reported residuals
+ * are the true ‖A v − θ v‖.
  */
 public final class PowerIteration implements EigenSolver {
 
@@ -38,7 +40,10 @@ public final class PowerIteration implements EigenSolver {
                 double[] resid = y.clone();
                 Vectors.axpy(-theta, x, resid);
                 r = Vectors.norm(resid);
-                boolean done = r <= o.tol() * scale;
+                // Stop on the residual of the deflated problem: when earlier pairs are only
+                // roughly converged, the true residual of x ⟂ them has a floor above tol.
+                double deflated = i == 0 ? r : Vectors.orthogonalize(resid, found, i);
+                boolean done = deflated <= o.tol() * scale;
                 if (done) {
                     boolean wrongEnd = !shifted && (top ? theta < 0 : theta > 0);
                     if (!wrongEnd) break;

@@ -100,4 +100,31 @@ class LanczosTest {
         assertThat(x.values()).containsExactly(y.values());
         assertThat(x.products()).isEqualTo(y.products());
     }
+
+    @Test
+    void manyEigenpairsThroughRepeatedThickRestarts() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(400, new double[0], -5, 5, 15), 16);
+        double[] want = Arrays.copyOf(TestMatrices.eigenvaluesDescending(a), 20);
+        EigenResult r = lanczos.solve(new DenseMatrixOperator(a), 20, SolverOptions.defaults().withMaxBasis(45));
+        assertThat(TestMatrices.maxRelativeError(r.values(), want)).isLessThanOrEqualTo(1e-8);
+        LobpcgTest.assertTrueResiduals(a, r);
+    }
+
+    @Test
+    void budgetIsRespectedAndReportedWhenNotConverged() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(300, new double[] {10, 9.999}, -2, 9.9, 17), 18);
+        CountingOperator op = new CountingOperator(new DenseMatrixOperator(a));
+        EigenResult r = lanczos.solve(op, 2, SolverOptions.defaults().withMaxProducts(7));
+        assertThat(r.products()).isEqualTo(7).isEqualTo(op.products());
+        assertThat(r.residuals()[0]).isGreaterThan(1e-8 * 10);
+    }
+
+    @Test
+    void warmStartFromExactEigenvectorsNeedsAboutKProducts() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(150, new double[] {9, 7, 5}, -1, 3, 19), 20);
+        EigenResult exact = lanczos.solve(new DenseMatrixOperator(a), 3, SolverOptions.defaults().withTol(1e-13));
+        EigenResult warm = lanczos.solve(new DenseMatrixOperator(a), 3, SolverOptions.defaults().withWarmStart(exact.vectors()));
+        assertThat(warm.products()).isLessThanOrEqualTo(4);
+        assertThat(TestMatrices.maxRelativeError(warm.values(), exact.values())).isLessThanOrEqualTo(1e-10);
+    }
 }

@@ -30,13 +30,6 @@ public final class HostTensors {
         return t;
     }
 
-    /** A new float32 tensor of the given shape holding {@code values}. */
-    public static Tensor fromFloats(float[] values, long[] shape) {
-        Tensor t = torch.empty(shape, new TensorOptions(ScalarType.Float), new MemoryFormatOptional());
-        t.data_ptr_float().put(values);
-        return t;
-    }
-
     /** All values of a float or double tensor, row-major, as doubles. */
     public static double[] toDoubles(Tensor t) {
         Tensor c = t.contiguous();

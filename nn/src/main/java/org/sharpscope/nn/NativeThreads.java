@@ -14,9 +14,20 @@ public final class NativeThreads {
 
     /** Sets libtorch intra-op threads and OpenBLAS threads to {@code n} (≥ 1). */
     public static void set(int n) {
-        if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
-        torch.set_num_threads(n);
-        openblas_nolapack.blas_set_num_threads(n);
+        set(n, n);
+    }
+
+    /**
+     * Sets libtorch intra-op threads and OpenBLAS threads separately. On an oversubscribed machine
+     * (more runnable threads than cores) a single OpenBLAS thread is much faster: its pool's
+     * synchronisation degrades badly when its threads are descheduled.
+     */
+    public static void set(int torchThreads, int blasThreads) {
+        if (torchThreads < 1 || blasThreads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + torchThreads + " and " + blasThreads);
+        }
+        torch.set_num_threads(torchThreads);
+        openblas_nolapack.blas_set_num_threads(blasThreads);
     }
 
     /** libtorch's intra-op thread count. */

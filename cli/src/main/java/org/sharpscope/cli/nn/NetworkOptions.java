@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 public final class NetworkOptions {
     private static final Set<String> KEYS = Set.of("model", "depth", "width", "activation", "bias", "param",
             "last-layer-zero", "output-scale", "norm", "dataset", "data-dir", "subset", "subset-mode", "standardize",
-            "target-scale", "synthetic-shape", "synthetic-outputs", "loss", "dtype", "seed", "chunk", "threads");
+            "target-scale", "synthetic-shape", "synthetic-outputs", "loss", "dtype", "seed", "chunk", "threads", "blas-threads");
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file of settings (keys = flag names).")
     Path config;
@@ -102,6 +102,9 @@ public final class NetworkOptions {
     @Option(names = "--threads", paramLabel = "N", description = "libtorch and OpenBLAS threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--blas-threads", paramLabel = "N", description = "OpenBLAS threads (default: --threads; 1 is fastest on an oversubscribed machine).")
+    Integer blasThreads;
+
     /** Resolves flags over the config file over the defaults, and applies --threads. */
     public NetworkSetup resolve() {
         Map<String, Object> file = readConfig();
@@ -136,7 +139,9 @@ public final class NetworkOptions {
         if (ch < 0) throw new UserInputException("--chunk must be >= 0 (0 = all examples at once), got " + ch);
         int t = toInt("threads", pick(threads, file, "threads", Runtime.getRuntime().availableProcessors()));
         if (t < 1) throw new UserInputException("--threads must be >= 1, got " + t);
-        org.sharpscope.nn.NativeThreads.set(t);
+        int bt = toInt("blas-threads", pick(blasThreads, file, "blas-threads", t));
+        if (bt < 1) throw new UserInputException("--blas-threads must be >= 1, got " + bt);
+        org.sharpscope.nn.NativeThreads.set(t, bt);
         return new NetworkSetup(mc, dc, Loss.parse(pick(loss, file, "loss", "mse")),
                 Dtype.parse(pick(dtype, file, "dtype", "float32")), sd, ch);
     }

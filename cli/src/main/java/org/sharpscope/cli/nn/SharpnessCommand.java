@@ -16,6 +16,8 @@ import org.sharpscope.nn.model.Parameters;
 import org.sharpscope.run.Json;
 import org.sharpscope.spectral.EigenResult;
 import org.sharpscope.spectral.EigenSolver;
+import org.sharpscope.spectral.Hutchinson;
+import org.sharpscope.spectral.TraceEstimate;
 import org.sharpscope.spectral.LinearOperator;
 import org.sharpscope.spectral.SolverOptions;
 import picocli.CommandLine.Command;
@@ -52,6 +54,10 @@ public final class SharpnessCommand implements Callable<Integer> {
             description = "Operator: the loss Hessian or the Gauss-Newton matrix (default hessian).")
     String operator;
 
+    @Option(names = "--trace", paramLabel = "PROBES", defaultValue = "0",
+            description = "Also estimate the trace with this many Hutchinson probes (default 0: no trace).")
+    int traceProbes;
+
     @Option(names = "--json", description = "Print JSON (keys eigenvalues, products, seconds, residuals, loss, ...).")
     boolean json;
 
@@ -59,6 +65,7 @@ public final class SharpnessCommand implements Callable<Integer> {
     public Integer call() {
         if (top < 1) throw new UserInputException("--top must be >= 1, got " + top);
         UserInputException.requirePositive("--tol", tol);
+        if (traceProbes < 0) throw new UserInputException("--trace must be >= 0 probes, got " + traceProbes);
         if (maxProducts < 1) throw new UserInputException("--max-products must be >= 1, got " + maxProducts);
         EigenSolver solver;
         try {
@@ -86,6 +93,7 @@ public final class SharpnessCommand implements Callable<Integer> {
                 .withSeed(setup.seed()).withWantVectors(false));
         double seconds = (System.nanoTime() - start) / 1e9;
         double loss = objective.loss();
+        TraceEstimate trace = traceProbes > 0 ? Hutchinson.trace(op, traceProbes, setup.seed()) : null;
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("eigenvalues", r.values());
@@ -93,6 +101,11 @@ public final class SharpnessCommand implements Callable<Integer> {
         out.put("seconds", seconds);
         out.put("residuals", r.residuals());
         out.put("loss", loss);
+        if (trace != null) {
+            out.put("trace", trace.value());
+            out.put("trace_standard_error", trace.standardError());
+            out.put("trace_products", trace.products());
+        }
         out.put("operator", operator);
         out.put("method", method);
         out.put("examples", data.size());
@@ -105,6 +118,10 @@ public final class SharpnessCommand implements Callable<Integer> {
                     params.dimension(), data.size(), setup.data().dataset().key(), setup.loss().key(), loss);
             for (int i = 0; i < r.values().length; i++) {
                 System.out.printf("lambda_%d = %.10g  (residual %.2e)%n", i + 1, r.values()[i], r.residuals()[i]);
+            }
+            if (trace != null) {
+                System.out.printf("trace = %.6g +- %.2g (%d Hutchinson probes)%n", trace.value(), trace.standardError(),
+                        trace.products());
             }
             System.out.printf("%d products in %.3f s (%.2f ms per product)%n", r.products(), seconds,
                     1e3 * seconds / Math.max(r.products(), 1));

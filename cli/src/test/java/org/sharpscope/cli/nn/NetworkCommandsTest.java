@@ -91,6 +91,15 @@ class NetworkCommandsTest {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) max = Math.max(max, eig.getEigenvalue(i).getReal());
         assertThat(l1).isCloseTo(max, org.assertj.core.data.Offset.offset(1e-8 * Math.abs(max)));
+        double exactTrace = dense.trace();
+
+        out.reset();
+        assertThat(Sharpscope.execute(with(with(new String[] {"sharpness"}, SMALL), "--json", "--trace", "400"))).isZero();
+        JsonNode tj = Json.JSON.readTree(out.toString());
+        double se = tj.get("trace_standard_error").asDouble();
+        assertThat(se).isPositive();
+        assertThat(tj.get("trace").asDouble()).isCloseTo(exactTrace, org.assertj.core.data.Offset.offset(4 * se));
+        assertThat(tj.get("trace_products").asLong()).isEqualTo(400);
 
         out.reset();
         assertThat(Sharpscope.execute(with(with(new String[] {"sharpness"}, SMALL), "--checkpoint", ckpt.toString(),
