@@ -131,7 +131,8 @@ public final class Trainer {
         dir.putManifest("torch_threads", org.bytedeco.pytorch.global.torch.get_num_threads());
         dir.putManifest("blas_threads", org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads());
 
-        boolean diverged = false;
+        // A run resumed from the checkpoint of its divergence stays diverged.
+        boolean diverged = ck != null && Divergence.isDiverged(metrics.last().loss(), metrics.probes().get(0).loss());
         for (int t = first; ; t++) {
             boolean alreadyDone = ck != null && t == first; // probe and checkpoint of the resume step exist
             boolean finite = allFinite(theta);
@@ -189,8 +190,11 @@ public final class Trainer {
             probedGradient = null;
             return g;
         }
-        Dataset batch = select(data, batches.batch(t));
-        return new TrainingObjective(params, batch, cfg.loss(), cfg.chunkSize()).gradient();
+        try (org.bytedeco.javacpp.PointerScope scope = new org.bytedeco.javacpp.PointerScope()) {
+            // the batch's tensors are released when the scope closes, not whenever the GC runs
+            Dataset batch = select(data, batches.batch(t));
+            return new TrainingObjective(params, batch, cfg.loss(), cfg.chunkSize()).gradient();
+        }
     }
 
     private Probe probe(int t, boolean finite) {

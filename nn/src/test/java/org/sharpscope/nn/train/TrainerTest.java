@@ -187,4 +187,24 @@ class TrainerTest {
             assertThat(p.top()).isCloseTo(ntk / (d.size() * 2.0), within(1e-10 * ntk));
         }
     }
+
+    /**
+     * A linear model has a constant Hessian, so GD at c = ηλ^H = 3 &gt; 2 grows the residual along
+     * the top eigenvector by |1 − c| = 2 per step: the loss passes the divergence bound (1e20 × the
+     * initial loss) after about 35 steps; the run stops there and reports divergence.
+     */
+    @Test
+    void divergenceStopsTheRunAndIsReported() throws Exception {
+        ModelConfig linear = new ModelConfig(ModelKind.FCN, 1, 1, Activation.LINEAR, false, Parameterization.SP, false, 1.0,
+                Normalization.NONE);
+        TrainConfig cfg = config(linear, data(DatasetKind.SYNTHETIC, 40), Optimizer.GD, 3, 0, 500, 1, 0);
+        Map<String, Object> s = run(cfg, tmp);
+        assertThat(s.get("late_state")).isEqualTo("diverged");
+        Number at = (Number) s.get("diverged_at");
+        assertThat(at).isNotNull();
+        assertThat(at.intValue()).isLessThan(500);
+        assertThat((Integer) s.get("last_step")).isEqualTo(at.intValue());
+        assertThat(Files.readString(tmp.resolve("manifest.json"))).contains("\"status\" : \"diverged\"");
+        assertThat(tmp.resolve("checkpoints").resolve(Checkpoint.fileName(at.intValue()))).exists();
+    }
 }
