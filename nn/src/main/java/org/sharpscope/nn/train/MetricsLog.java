@@ -78,9 +78,14 @@ public final class MetricsLog {
             throw new UserInputException(file + " has columns " + header + ", expected " + log.columns()
                     + "; it was written by a different config");
         }
-        for (String line : lines.subList(1, lines.size())) {
+        for (int n = 1; n < lines.size(); n++) {
+            String line = lines.get(n);
             if (line.isEmpty()) continue;
             String[] f = line.split(",", -1);
+            if (f.length != header.size()) {
+                throw new UserInputException(file + " line " + (n + 1) + " has " + f.length + " fields, expected "
+                        + header.size() + "; the file was edited or damaged");
+            }
             int step = Integer.parseInt(f[0]);
             if (step > maxStep) break;
             int i = 1;
