@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sharpscope.UserInputException;
 import org.sharpscope.nn.Dtype;
+import org.sharpscope.nn.NativeThreads;
 import org.sharpscope.nn.data.Dataset;
 import org.sharpscope.nn.data.DatasetLoader;
 import org.sharpscope.nn.hessian.GaussNewtonOperator;
@@ -86,12 +87,8 @@ public final class Trainer {
 
     private Map<String, Object> train(Path checkpointFile) {
         long start = System.nanoTime();
-        if (cfg.threads() > 0) {
-            // Both pools: libtorch's intra-op threads and OpenBLAS's own (which libtorch's matmuls use);
-            // an OpenBLAS pool larger than the free cores spin-waits and slows small problems ~4×.
-            org.bytedeco.pytorch.global.torch.set_num_threads(cfg.threads());
-            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(cfg.threads());
-        }
+        // Both pools (libtorch's and OpenBLAS's): an OpenBLAS pool larger than the free cores spin-waits.
+        if (cfg.threads() > 0) NativeThreads.set(cfg.threads());
         data = DatasetLoader.load(cfg.data(), cfg.loss(), cfg.model().model() == ModelKind.FCN
                 || cfg.model().model() == ModelKind.UV);
         network = cfg.model().build(data.exampleShape(), data.outputs());
