@@ -3,6 +3,7 @@ package org.sharpscope.cli;
 import org.sharpscope.UserInputException;
 import org.sharpscope.cli.nn.DataCommand;
 import org.sharpscope.cli.nn.SharpnessCommand;
+import org.sharpscope.cli.train.TrainCommand;
 import org.sharpscope.cli.uv.UvCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
                 DataCommand.class,
                 SharpnessCommand.class,
                 SpectrumCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sharpscope implements Runnable {
