@@ -1,6 +1,7 @@
 package org.sharpscope.cli;
 
 import org.sharpscope.UserInputException;
+import org.sharpscope.cli.sweep.SweepCommand;
 import org.sharpscope.cli.uv.UvCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
                 + "fixed points and route to chaos, and sharpness tracking on real networks.",
         subcommands = {
                 UvCommand.class,
+                SweepCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sharpscope implements Runnable {
