@@ -14,7 +14,8 @@ import java.util.Map;
  * @param seed the seed, or null when the spec has no seeds
  * @param flags the command line after the command words, e.g. {@code [--kappa, 1, --eta, 0.5]}
  */
-public record Cell(int index, String id, Map<String, Object> axes, Long seed, List<String> flags) {
+public record Cell(int index, String id, Map<String, Object> axes, Long seed, List<String> flags)
+        implements java.io.Serializable {
     public Cell {
         axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
         flags = List.copyOf(flags);
