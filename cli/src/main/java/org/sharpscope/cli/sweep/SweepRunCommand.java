@@ -66,7 +66,11 @@ public final class SweepRunCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         pw.printf("sweep %s: %d cells, %d to run (%s runner)%n", out, plan.cells().size(), todo.size(), runner);
         pw.flush();
+        long t0 = System.nanoTime();
         cellRunner.run(dir, plan.command(), todo);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pw.printf(java.util.Locale.ROOT, "ran %d cells in %.2f s (%.1f cells/min)%n", todo.size(), seconds,
+                todo.isEmpty() ? 0.0 : 60.0 * todo.size() / seconds);
         report(dir.index(), pw, spec.commandLine().getErr());
         return 0;
     }
