@@ -12,6 +12,18 @@ public final class SparkRunnerProvider implements CellRunnerProvider {
 
     @Override
     public CellRunner create(String master) {
-        return new SparkRunner(master);
+        return new SparkRunner(master, null);
+    }
+
+    @Override
+    public RemoteSweep remote(String master, String uri) {
+        HadoopSweepStore store = new HadoopSweepStore(uri);
+        try {
+            java.nio.file.Path staging = java.nio.file.Files.createTempDirectory("sharpscope-sweep-staging");
+            store.pull(staging);
+            return new RemoteSweep(staging, new SparkRunner(master, store));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -47,5 +47,12 @@ class SparkSweepTest {
                 "--runner", "spark", "--master", "local[2]")).isZero();
         assertThat(SparkSweep.execute("collect", spark.toString())).isZero();
         assertThat(Files.readString(spark.resolve("results.csv"))).isEqualTo(expected);
+
+        // A Hadoop URI as --out: cells run in scratch space and are uploaded through Hadoop's FileSystem.
+        Path viaHadoop = tmp.resolve("hadoop");
+        assertThat(SparkSweep.execute("run", spec.toString(), "--out", viaHadoop.toUri().toString(), "--master", "local[2]")).isZero();
+        assertThat(viaHadoop.resolve("index.json")).isRegularFile();
+        assertThat(SparkSweep.execute("collect", viaHadoop.toString())).isZero();
+        assertThat(Files.readString(viaHadoop.resolve("results.csv"))).isEqualTo(expected);
     }
 }

@@ -15,6 +15,18 @@ public interface CellRunnerProvider {
     /** A runner for the cluster at {@code master} (null: the runner's own default). */
     CellRunner create(String master);
 
+    /**
+     * A runner that writes the sweep to {@code uri} (such as {@code hdfs://...}) rather than a
+     * local path: the sweep's index lives in a local staging directory (filled from the URI, for
+     * resume) and the runner copies it and every cell to the URI. Null when unsupported.
+     */
+    default RemoteSweep remote(String master, String uri) {
+        return null;
+    }
+
+    /** A staging directory for the sweep's index and the runner that mirrors it to a URI. */
+    record RemoteSweep(java.nio.file.Path staging, CellRunner runner) {}
+
     /** The provider called {@code name}, or a one-line error saying how to get it. */
     static CellRunnerProvider find(String name) {
         for (CellRunnerProvider p : ServiceLoader.load(CellRunnerProvider.class)) {

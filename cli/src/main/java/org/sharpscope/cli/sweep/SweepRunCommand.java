@@ -24,8 +24,9 @@ public final class SweepRunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "sweep spec (YAML)")
     Path specFile;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "sweep directory (new, or an existing one with --resume)")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "sweep directory (new, or an existing one with --resume); with --runner spark also a Hadoop URI such as hdfs://host/path")
+    String out;
 
     @Option(names = "--resume", description = "continue the sweep in DIR: finished cells are kept, unfinished ones rerun")
     boolean resume;
@@ -52,16 +53,26 @@ public final class SweepRunCommand implements Callable<Integer> {
         if (retryFailed && !resume) throw new UserInputException("--retry-failed needs --resume");
         String specText = Files.readString(requireSpec(specFile));
         SweepPlan plan = SweepPlan.of(SweepSpec.parse(specText, specFile.toString()));
+        boolean uri = isUri(out);
+        Path root = uri ? null : Path.of(out);
         CellRunner cellRunner = switch (runner) {
             case "local" -> {
                 if (master != null) throw new UserInputException("--master is for --runner spark");
+                if (uri) throw new UserInputException("--out " + out + " is a URI; the local runner writes to a path, use --runner spark for URIs");
                 yield new LocalRunner(workers != null ? workers : LocalRunner.defaultWorkers(),
                         !noProgress && System.console() != null);
             }
-            case "spark" -> CellRunnerProvider.find("spark").create(master);
+            case "spark" -> {
+                CellRunnerProvider p = CellRunnerProvider.find("spark");
+                if (!uri) yield p.create(master);
+                CellRunnerProvider.RemoteSweep remote = p.remote(master, out);
+                if (remote == null) throw new UserInputException("the spark runner cannot write to " + out);
+                root = remote.staging();
+                yield remote.runner();
+            }
             default -> throw new UserInputException("--runner must be local or spark, got '" + runner + "'");
         };
-        SweepDirectory dir = SweepDirectory.prepare(out, plan, specText, resume, retryFailed);
+        SweepDirectory dir = SweepDirectory.prepare(root, plan, specText, resume, retryFailed);
         List<Cell> todo = dir.pending(plan);
         PrintWriter pw = spec.commandLine().getOut();
         pw.printf("sweep %s: %d cells, %d to run (%s runner)%n", out, plan.cells().size(), todo.size(), runner);
@@ -73,6 +84,11 @@ public final class SweepRunCommand implements Callable<Integer> {
                 todo.isEmpty() ? 0.0 : 60.0 * todo.size() / seconds);
         report(dir.index(), pw, spec.commandLine().getErr());
         return 0;
+    }
+
+    /** True for {@code scheme://...} (hdfs://, s3a://, file://); false for a plain path. */
+    static boolean isUri(String out) {
+        return out.matches("[A-Za-z][A-Za-z0-9+.-]*://.*");
     }
 
     static Path requireSpec(Path file) {
