@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "The UV model (two-layer linear net on one example): trajectories, fixed points, "
                 + "bifurcations, Lyapunov exponents.",
-        subcommands = {})
+        subcommands = {UvRunCommand.class})
 public final class UvCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
