@@ -12,11 +12,13 @@ import org.sharpscope.run.CsvTable;
 /**
  * The bifurcation diagram of a sweep: the last K sharpness samples (metrics.csv column
  * {@code sharpness}) of each finished cell against an axis (η, c or η/η_c), with each cell's
- * late-time period detected by {@link Periodicity} (0 = none within the tolerance).
+ * late-time period detected by {@link Periodicity} (0 = none within the tolerance). Cells whose
+ * {@code late_state} is {@code diverged} have no late-time attractor: they are listed in the
+ * periods table but carry no samples.
  */
 public final class BifurcationDiagram {
     /** One cell's late samples and detected period. */
-    public record CellTail(String id, double x, Long seed, double[] sharpness, int period) {}
+    public record CellTail(String id, double x, Long seed, double[] sharpness, int period, boolean diverged) {}
 
     private BifurcationDiagram() {}
 
@@ -25,10 +27,12 @@ public final class BifurcationDiagram {
         List<CellTail> out = new ArrayList<>();
         for (SweepResults.Row r : res.rows()) {
             if (!CellOutcome.FINISHED.equals(r.entry().status())) continue;
-            double[] s = MetricsColumn.tail(MetricsColumn.read(dir.cellDir(r.entry()), "sharpness"), tail);
-            if (s.length == 0) continue;
+            boolean diverged = "diverged".equals(r.text("late_state"));
+            double[] s = diverged ? new double[0]
+                    : MetricsColumn.tail(MetricsColumn.read(dir.cellDir(r.entry()), "sharpness"), tail);
+            if (s.length == 0 && !diverged) continue;
             out.add(new CellTail(r.entry().id(), PhaseDiagram.number(r, axis), r.entry().seed(), s,
-                    Periodicity.period(s, maxPeriod, relTol)));
+                    diverged ? 0 : Periodicity.period(s, maxPeriod, relTol), diverged));
         }
         return out;
     }
@@ -44,8 +48,8 @@ public final class BifurcationDiagram {
 
     /** One row per cell: axis value and detected period. */
     public static CsvTable periods(List<CellTail> tails, String axis) {
-        CsvTable t = new CsvTable(List.of(axis, "cell", "seed", "period"));
-        for (CellTail c : tails) t.add(c.x(), c.id(), c.seed(), c.period());
+        CsvTable t = new CsvTable(List.of(axis, "cell", "seed", "period", "diverged"));
+        for (CellTail c : tails) t.add(c.x(), c.id(), c.seed(), c.period(), c.diverged());
         return t;
     }
 
@@ -59,9 +63,9 @@ public final class BifurcationDiagram {
         Map<Integer, List<double[]>> ordered = new LinkedHashMap<>(byPeriod);
         ordered.forEach((period, pts) -> p.points(period == 0 ? "no period" : "period " + period,
                 pts.stream().mapToDouble(a -> a[0]).toArray(), pts.stream().mapToDouble(a -> a[1]).toArray()));
-        if (axis.equals("eta") && !tails.isEmpty()) {
-            double lo = tails.stream().mapToDouble(CellTail::x).min().orElseThrow();
-            double hi = tails.stream().mapToDouble(CellTail::x).max().orElseThrow();
+        if (axis.equals("eta") && !byPeriod.isEmpty()) {
+            double lo = tails.stream().filter(c -> !c.diverged()).mapToDouble(CellTail::x).min().orElseThrow();
+            double hi = tails.stream().filter(c -> !c.diverged()).mapToDouble(CellTail::x).max().orElseThrow();
             int n = 100;
             double[] x = new double[n];
             double[] y = new double[n];
