@@ -25,6 +25,19 @@ public final class ChartFiles {
         return png;
     }
 
+    /** Writes a rendered image as {@code dir/name.png}, atomically; returns the path. */
+    public static Path saveImage(java.awt.image.BufferedImage image, Path dir, String name) {
+        Path png = dir.resolve(name + ".png");
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", out);
+            AtomicFiles.write(png, out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png;
+    }
+
     public static byte[] pngBytes(Chart<?, ?> chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

@@ -8,7 +8,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "The UV model (two-layer linear net on one example): trajectories, fixed points, "
                 + "bifurcations, Lyapunov exponents.",
-        subcommands = {UvRunCommand.class})
+        subcommands = {
+                UvRunCommand.class,
+                UvFixedPointsCommand.class,
+                UvDoublingsCommand.class,
+                UvLyapunovCommand.class,
+                UvBifurcationCommand.class,
+                UvVectorFieldCommand.class,
+                UvPhaseDiagramCommand.class
+        })
 public final class UvCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Reference for OrbitDiagramBenchmark: the same orbit diagram of the EoS manifold map in numpy.
+
+points values of Y = eta/eta_c in [0.9, 2.0]; from X0 = 0.1 iterate g(X) = X^3 + (Y-2)X^2 + (1-2Y)X
+for `transient` steps (discarded), then record eta*lambda = 2(X + Y) for `record` steps, vectorised
+over Y. Prints the best and median wall time of `repeats` runs, in milliseconds, as JSON.
+Optionally compares with a Java .npy (same layout: points x record).
+"""
+import argparse
+import json
+import time
+
+import numpy as np
+
+
+def orbit_diagram(points, transient, record):
+    y = np.linspace(0.9, 2.0, points)
+    a = y - 2.0
+    b = 1.0 - 2.0 * y
+    x = np.full(points, 0.1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(transient):
+            x = x * (x * (x + a) + b)
+        out = np.empty((points, record))
+        for t in range(record):
+            out[:, t] = 2.0 * (x + y)
+            x = x * (x * (x + a) + b)
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--points", type=int, default=4000)
+    p.add_argument("--transient", type=int, default=10000)
+    p.add_argument("--record", type=int, default=1000)
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--compare", help="a Java orbit_eta_lambda.npy to compare with")
+    args = p.parse_args()
+    times = []
+    out = None
+    for _ in range(args.repeats):
+        t0 = time.perf_counter()
+        out = orbit_diagram(args.points, args.transient, args.record)
+        times.append((time.perf_counter() - t0) * 1000)
+    result = {"numpy": np.__version__, "best_ms": min(times), "median_ms": float(np.median(times))}
+    if args.compare:
+        java = np.load(args.compare)
+        same = np.allclose(java, out, rtol=1e-9, atol=1e-9, equal_nan=True)
+        result["matches_java"] = bool(same)
+        result["max_abs_diff"] = float(np.nanmax(np.abs(java - out)))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

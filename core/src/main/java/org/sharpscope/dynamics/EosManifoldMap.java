@@ -1,0 +1,69 @@
+package org.sharpscope.dynamics;
+
+/**
+ * The UV dynamics restricted to the EoS manifold Q = 0, branch f/y &gt; 0 (THEORY.md §7): with
+ * Λ = 2(X + Y) the dimensionless map is exactly the cubic g(X) = X³ + (Y − 2)X² + (1 − 2Y)X.
+ * The parameter is Y = η/η_c.
+ */
+public record EosManifoldMap(double bigY) implements ScalarMap {
+    @Override
+    public double parameter() {
+        return bigY;
+    }
+
+    @Override
+    public EosManifoldMap at(double p) {
+        return new EosManifoldMap(p);
+    }
+
+    @Override
+    public double next(double x, double y) {
+        return x * (x * (x + (y - 2)) + (1 - 2 * y));
+    }
+
+    /** The same arithmetic as {@link #next(double, double)}, coefficients hoisted so C2 vectorises the loop. */
+    @Override
+    public void advance(double[] x, double[] p, int from, int to, int steps) {
+        int n = to - from;
+        double[] v = new double[n];
+        double[] a = new double[n];
+        double[] b = new double[n];
+        for (int j = 0; j < n; j++) {
+            v[j] = x[from + j];
+            a[j] = p[from + j] - 2;
+            b[j] = 1 - 2 * p[from + j];
+        }
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < n; j++) {
+                double xj = v[j];
+                v[j] = xj * (xj * (xj + a[j]) + b[j]);
+            }
+        }
+        System.arraycopy(v, 0, x, from, n);
+    }
+
+    @Override
+    public double derivative(double x, double y) {
+        return 3 * x * x + 2 * (y - 2) * x + 1 - 2 * y;
+    }
+
+    @Override
+    public double parameterDerivative(double x, double y) {
+        return x * x - 2 * x;
+    }
+
+    /** ηλ on the manifold, Λ = 2(X + Y). */
+    public static double etaLambda(double x, double y) {
+        return 2 * (x + y);
+    }
+
+    /** The lift of a manifold point to the 2-D state {X, Λ} of {@link UvDimensionlessMap}. */
+    public double[] lift(double x) {
+        return new double[] {x, etaLambda(x, bigY)};
+    }
+
+    @Override
+    public String name() {
+        return "uv-eos-manifold";
+    }
+}

@@ -1,0 +1,74 @@
+package org.sharpscope.dynamics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrbitDiagramTest {
+    @Test
+    void parallelBlockedScalarPathEqualsAPlainSerialLoop() {
+        double[] r = OrbitDiagram.linspace(2.8, 4.0, 101);
+        OrbitDiagram od = OrbitDiagram.compute(new LogisticMap(3), r, new double[] {0.4},
+                new OrbitDiagram.Spec(500, 64, List.of("x"), List.of(Observable.coordinate(0)), true, 32));
+        for (int i = 0; i < r.length; i++) {
+            double x = 0.4;
+            for (int t = 0; t < 500; t++) x = r[i] * x * (1 - x);
+            double lsum = 0;
+            for (int t = 0; t < 64; t++) {
+                assertThat(od.values()[0][i * 64 + t]).isEqualTo(x);
+                lsum += Math.log(Math.abs(r[i] * (1 - 2 * x)));
+                x = r[i] * x * (1 - x);
+            }
+            assertThat(od.lyapunov()[i]).isCloseTo(lsum / 64, within(1e-12));
+        }
+    }
+
+    @Test
+    void generalPathRecordsTheTwoDimensionalMap() {
+        double[] ys = {1.1, 1.5};
+        UvDimensionlessMap m = new UvDimensionlessMap(1);
+        OrbitDiagram od = OrbitDiagram.compute(m, ys, new double[] {0.1, 2.5},
+                new OrbitDiagram.Spec(100, 8, List.of("eta_lambda"), List.of(Observable.coordinate(1)), false, 4));
+        double[] s = {0.1, 2.5};
+        UvDimensionlessMap at = m.at(1.5);
+        for (int t = 0; t < 100; t++) at.step(s, s);
+        for (int t = 0; t < 8; t++) {
+            assertThat(od.values()[0][8 + t]).isEqualTo(s[1]);
+            at.step(s, s);
+        }
+    }
+
+    @Test
+    void periodsAndWindowsOfTheLogisticMap() {
+        double[] r = OrbitDiagram.linspace(3.2, 3.9, 1401);
+        OrbitDiagram od = OrbitDiagram.compute(new LogisticMap(3), r, new double[] {0.4},
+                new OrbitDiagram.Spec(4000, 256, List.of("x"), List.of(Observable.coordinate(0)), true, 64));
+        assertThat(od.periods()[index(r, 3.3)]).isEqualTo(2);
+        assertThat(od.periods()[index(r, 3.5)]).isEqualTo(4);
+        assertThat(od.periods()[index(r, 3.7)]).isZero();
+        assertThat(od.lyapunov()[index(r, 3.7)]).isPositive();
+        assertThat(od.lyapunov()[index(r, 3.5)]).isNegative();
+        // The period-3 window opens at 1 + √8 ≈ 3.8284.
+        List<PeriodicWindow> windows = PeriodicWindow.find(r, od.periods(), 3);
+        PeriodicWindow three = windows.stream().filter(w -> w.period() == 3).findFirst().orElseThrow();
+        assertThat(three.from()).isCloseTo(1 + Math.sqrt(8), within(2e-3));
+    }
+
+    @Test
+    void divergedColumnsAreNaNWithPeriodMinusOne() {
+        double[] ys = {1.2, 2.2};
+        OrbitDiagram od = OrbitDiagram.compute(new EosManifoldMap(1), ys, new double[] {0.1},
+                new OrbitDiagram.Spec(1000, 16, List.of("x"), List.of(Observable.coordinate(0)), false, 8));
+        assertThat(od.periods()[1]).isEqualTo(-1);
+        assertThat(od.values()[0][16]).isNaN();
+        assertThat(od.periods()[0]).isEqualTo(2);
+    }
+
+    private static int index(double[] r, double v) {
+        int best = 0;
+        for (int i = 0; i < r.length; i++) if (Math.abs(r[i] - v) < Math.abs(r[best] - v)) best = i;
+        return best;
+    }
+}
