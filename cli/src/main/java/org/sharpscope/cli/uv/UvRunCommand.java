@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.sharpscope.UserInputException;
 import org.sharpscope.cli.ConfigFile;
 import org.sharpscope.cli.plot.ChartFiles;
+import org.sharpscope.cli.plot.Envelope;
 import org.sharpscope.cli.plot.LinePlot;
 import org.sharpscope.regime.LateState;
 import org.sharpscope.regime.Regime;
@@ -112,6 +113,9 @@ public final class UvRunCommand implements Callable<Integer> {
     /** Config keys that set the learning rate: a learning-rate flag on the command line replaces all of them. */
     static final List<String> RATE_KEYS = List.of("eta", "c", "eta-over-etac");
 
+    /** Every step is recorded in memory (11 doubles), so runs are capped at 2·10⁷ steps (~1.8 GB). */
+    static final int MAX_STEPS = 20_000_000;
+
     private List<String> configKeys = List.of();
 
     @Override
@@ -135,6 +139,10 @@ public final class UvRunCommand implements Callable<Integer> {
     Result execute() {
         LearningRate rate = learningRate();
         if (steps < 1) throw new UserInputException("--steps must be a positive integer, got " + steps);
+        if (steps > MAX_STEPS) {
+            throw new UserInputException("--steps " + steps + " is more than " + MAX_STEPS
+                    + " (every step is kept in memory for the analysis); split the run or use fewer steps");
+        }
         boolean given = f0 != null || lambda0 != null || kappa != null;
         if (given && engine != Engine.function) {
             throw new UserInputException("--f0/--lambda0/--kappa start the function engine; add --engine function");
@@ -263,30 +271,24 @@ public final class UvRunCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** Largest number of points drawn per series; longer runs are drawn every k-th step. */
-    static final int MAX_PLOT_POINTS = 20_000;
+    /** Bins per plotted series: longer runs are drawn as per-bin min/max envelopes. */
+    static final int PLOT_BINS = 400;
 
     private void plot(RunDirectory run, UvTrajectory t, Regime regime) {
-        int stride = Math.max(1, (t.size() + MAX_PLOT_POINTS - 1) / MAX_PLOT_POINTS);
-        int m = (t.size() + stride - 1) / stride;
-        double[] x = new double[m], loss = new double[m], sharp = new double[m], ntk = new double[m];
         long[] st = t.step();
-        double[] l = t.loss(), s = t.sharpness(), n = t.ntk();
-        for (int i = 0, j = 0; i < t.size(); i += stride, j++) {
-            x[j] = st[i];
-            loss[j] = l[i];
-            sharp[j] = s[i];
-            ntk[j] = n[i];
-        }
+        double[] x = new double[st.length];
+        for (int i = 0; i < x.length; i++) x[i] = st[i];
         String title = "UV run: " + regime.describe();
-        ChartFiles.save(new LinePlot(title, "step", "loss").logY().line("loss ½Δf²", x, loss).chart(),
-                run.plots(), "loss");
-        double xMax = Math.max(1, x[m - 1]);
-        LinePlot sp = new LinePlot(title, "step", "sharpness")
-                .line("sharpness λ^H", x, sharp)
-                .line("NTK λ", x, ntk)
-                .horizontal("2/η", 2 / t.eta(), 0, xMax);
-        if (regime.lateState() == LateState.DIVERGED) sp.chart().getStyler().setYAxisLogarithmic(true);
+        LinePlot lp = new LinePlot(title, "step", "loss").logY();
+        Envelope.of(x, t.loss(), PLOT_BINS).addTo(lp, "loss ½Δf²");
+        lp.chart().getStyler().setXAxisDecimalPattern("0");
+        ChartFiles.save(lp.chart(), run.plots(), "loss");
+        LinePlot sp = new LinePlot(title, "step", "sharpness");
+        if (regime.lateState() == LateState.DIVERGED) sp.logY();
+        Envelope.of(x, t.sharpness(), PLOT_BINS).addTo(sp, "sharpness λ^H");
+        Envelope.of(x, t.ntk(), PLOT_BINS).addTo(sp, "NTK λ");
+        sp.horizontal("2/η", 2 / t.eta(), 0, Math.max(1, x[x.length - 1]));
+        sp.chart().getStyler().setXAxisDecimalPattern("0");
         ChartFiles.save(sp.chart(), run.plots(), "sharpness");
     }
 
