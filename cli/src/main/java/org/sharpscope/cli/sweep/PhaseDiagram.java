@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sharpscope.UserInputException;
-import org.sharpscope.cli.plot.CategoryMap;
+import java.awt.image.BufferedImage;
+import org.sharpscope.cli.plot.CategoryMapPlot;
 import org.sharpscope.run.CsvTable;
 
 /**
@@ -64,11 +65,47 @@ public final class PhaseDiagram {
         return t;
     }
 
-    public static CategoryMap plot(List<Point> points, String xAxis, String yAxis, String field) {
+    /**
+     * The labelled heat map. An axis of positive values spanning more than a factor of 8 (such
+     * as c = 2^x) is drawn as log2 of the axis; grid points without a cell are labelled
+     * {@code no cell}.
+     */
+    public static BufferedImage plot(List<Point> points, String xAxis, String yAxis, String field) {
+        double[] xs = points.stream().mapToDouble(Point::x).distinct().sorted().toArray();
+        double[] ys = points.stream().mapToDouble(Point::y).distinct().sorted().toArray();
+        List<String> labels = new ArrayList<>();
+        int[] cat = new int[xs.length * ys.length];
+        java.util.Arrays.fill(cat, -1);
+        for (Point p : points) {
+            int k = labels.indexOf(p.label());
+            if (k < 0) {
+                k = labels.size();
+                labels.add(p.label());
+            }
+            cat[java.util.Arrays.binarySearch(xs, p.x()) * ys.length + java.util.Arrays.binarySearch(ys, p.y())] = k;
+        }
+        for (int i = 0; i < cat.length; i++) {
+            if (cat[i] < 0) {
+                if (!labels.contains("no cell")) labels.add("no cell");
+                cat[i] = labels.indexOf("no cell");
+            }
+        }
+        boolean logX = wide(xs);
+        boolean logY = wide(ys);
         boolean mixed = points.stream().anyMatch(p -> p.cells() > 1);
-        CategoryMap m = new CategoryMap("Phase diagram: " + field + (mixed ? " (most frequent over seeds/other axes)" : ""), xAxis, yAxis);
-        for (Point p : points) m.cell(p.x(), p.y(), p.label());
-        return m;
+        return CategoryMapPlot.render("Phase diagram: " + field + (mixed ? " (most frequent over seeds/other axes)" : ""),
+                logX ? log2(xs) : xs, logY ? log2(ys) : ys, cat, labels,
+                logX ? "log2 " + xAxis : xAxis, logY ? "log2 " + yAxis : yAxis);
+    }
+
+    private static boolean wide(double[] v) {
+        return v.length > 2 && v[0] > 0 && v[v.length - 1] / v[0] > 8;
+    }
+
+    private static double[] log2(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = Math.log(v[i]) / Math.log(2);
+        return out;
     }
 
     static double number(SweepResults.Row r, String axis) {

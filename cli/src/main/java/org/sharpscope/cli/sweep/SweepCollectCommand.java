@@ -80,7 +80,7 @@ public final class SweepCollectCommand implements Callable<Integer> {
         if (px != null && py != null) {
             List<PhaseDiagram.Point> pts = PhaseDiagram.points(res, px, py, regime);
             AtomicFiles.writeString(dir.resolve("phase-diagram.csv"), PhaseDiagram.table(pts, px, py).toCsv());
-            out.println("wrote " + ChartFiles.save(PhaseDiagram.plot(pts, px, py, regime).chart(), plots, "phase-diagram"));
+            out.println("wrote " + ChartFiles.saveImage(PhaseDiagram.plot(pts, px, py, regime), plots, "phase-diagram"));
         } else {
             out.println("no phase diagram: it needs two numeric axes with several values (or --phase-x and --phase-y)");
         }

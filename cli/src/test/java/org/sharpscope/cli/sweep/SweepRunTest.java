@@ -183,7 +183,7 @@ class SweepRunTest {
     @Test
     void collectDrawsThePhaseDiagramFromTheResults() throws Exception {
         assertThat(reference.resolve("plots/phase-diagram.png")).isNotEmptyFile();
-        assertThat(reference.resolve("plots/phase-diagram.svg")).isNotEmptyFile();
+        
         assertThat(reference.resolve("plots/bifurcation.png")).isNotEmptyFile();
         List<String> phase = Files.readAllLines(reference.resolve("phase-diagram.csv"));
         assertThat(phase.get(0)).isEqualTo("lambda0,target,label,votes,cells");
