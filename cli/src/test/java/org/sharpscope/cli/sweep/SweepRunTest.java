@@ -24,7 +24,7 @@ import picocli.CommandLine;
  * resumed; every route must give the same results.csv.
  */
 class SweepRunTest {
-    /** 5 × 2 cells; λ₀ = 0.5 violates λ₀ ≥ 2√κ|f₀| = 0.7 and must fail alone. */
+    /** 3 × 2 cells; λ₀ = 0.5 violates λ₀ ≥ 2√κ|f₀| = 0.7 and must fail alone. */
     static final String SPEC = """
             command: uv run
             base:
@@ -32,9 +32,9 @@ class SweepRunTest {
               kappa: 1
               eta: 1
               f0: 0.35
-              steps: 400
+              steps: 300
             axes:
-              lambda0: [0.5, 1.0, 2.0, 3.0, 3.5]
+              lambda0: [0.5, 2.0, 3.5]
               target: {from: 0.1, to: 0.3, points: 2}
             """;
 
@@ -69,12 +69,12 @@ class SweepRunTest {
     @Test
     void failedCellIsReportedWithItsErrorAndOthersFinish() {
         List<String> lines = referenceCsv.lines().toList();
-        assertThat(lines).hasSize(11);
+        assertThat(lines).hasSize(7);
         assertThat(lines.get(0)).startsWith("lambda0,target,seed,status,error,");
         long failed = lines.stream().filter(l -> l.contains(",failed,")).count();
         long finished = lines.stream().filter(l -> l.contains(",finished,")).count();
         assertThat(failed).isEqualTo(2);
-        assertThat(finished).isEqualTo(8);
+        assertThat(finished).isEqualTo(4);
         for (String l : lines) {
             if (l.contains(",failed,")) assertThat(l).startsWith("0.5,").contains("error:");
         }
@@ -89,9 +89,9 @@ class SweepRunTest {
         assertThat(header).contains("early_trend", "catapult", "late_state", "period", "eta", "eta_c", "sharpness_final");
         // Each finished row equals its cell's summary.json, field by field.
         SweepDirectory dir = SweepDirectory.open(reference);
-        IndexEntry e = dir.index().cells().get(4); // lambda0 = 2.0, target = 0.1
+        IndexEntry e = dir.index().cells().get(2); // lambda0 = 2.0, target = 0.1
         var summary = Json.JSON.readTree(dir.cellDir(e).resolve("summary.json").toFile());
-        String row = referenceCsv.lines().toList().get(5);
+        String row = referenceCsv.lines().toList().get(3);
         List<String> cells = List.of(row.split(",", -1));
         assertThat(cells.get(0)).isEqualTo("2.0");
         assertThat(cells.get(1)).isEqualTo("0.1");
@@ -111,9 +111,9 @@ class SweepRunTest {
     @Test
     void killedSweepResumesWithoutLosingOrRerunningFinishedCells() throws Exception {
         Path dir = tmp.resolve("killed");
-        // A child JVM that halts (like kill -9) right after its 4th recorded cell, another cell in flight.
+        // A child JVM that halts (like kill -9) right after its 3rd recorded cell, another cell in flight.
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-D" + LocalRunner.HALT_AFTER_PROPERTY + "=4",
+                "-cp", System.getProperty("java.class.path"), "-D" + LocalRunner.HALT_AFTER_PROPERTY + "=3",
                 Sharpscope.class.getName(), "sweep", "run", spec.toString(), "--out", dir.toString(), "--workers", "2"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -121,7 +121,7 @@ class SweepRunTest {
 
         SweepIndex killed = SweepDirectory.open(dir).index();
         long done = killed.cells().stream().filter(e -> !e.isPending()).count();
-        assertThat(done).isBetween(4L, 9L);
+        assertThat(done).isBetween(3L, 5L);
         Map<String, byte[]> before = new LinkedHashMap<>();
         for (IndexEntry e : killed.cells()) {
             if (!e.isPending()) before.put(e.id(), Files.readAllBytes(dir.resolve(e.dir()).resolve(SweepDirectory.CELL_MARKER)));
@@ -137,7 +137,7 @@ class SweepRunTest {
 
         Result r = sharpscope("sweep", "run", spec.toString(), "--out", dir.toString(), "--resume", "--workers", "2");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains((10 - done) + " to run");
+        assertThat(r.out()).contains((6 - done) + " to run");
         for (Map.Entry<String, byte[]> e : before.entrySet()) {
             assertThat(Files.readAllBytes(dir.resolve("cells").resolve(e.getKey()).resolve(SweepDirectory.CELL_MARKER)))
                     .as("finished cell %s untouched", e.getKey()).isEqualTo(e.getValue());
@@ -149,7 +149,7 @@ class SweepRunTest {
     @Test
     void resumeRefusesADifferentSpec() throws Exception {
         Path other = tmp.resolve("other.yaml");
-        Files.writeString(other, SPEC.replace("steps: 400", "steps: 401"));
+        Files.writeString(other, SPEC.replace("steps: 300", "steps: 301"));
         Result r = sharpscope("sweep", "run", other.toString(), "--out", reference.toString(), "--resume");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains("different sweep");
@@ -168,8 +168,8 @@ class SweepRunTest {
     void planListsCellsAndRefusesUnknownFlags() throws Exception {
         Result r = sharpscope("sweep", "plan", spec.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("cell-0009").contains("10 cells, 4000 steps in all");
-        assertThat(r.out()).contains("cell-0003  --engine function --kappa 1 --eta 1 --f0 0.35 --steps 400 --lambda0 1.0 --target 0.3");
+        assertThat(r.out()).contains("cell-0005").contains("6 cells, 1800 steps in all");
+        assertThat(r.out()).contains("cell-0003  --engine function --kappa 1 --eta 1 --f0 0.35 --steps 300 --lambda0 2.0 --target 0.3");
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, SPEC.replace("kappa: 1", "kapa: 1"));
         Result b = sharpscope("sweep", "plan", bad.toString());
@@ -187,7 +187,7 @@ class SweepRunTest {
         assertThat(reference.resolve("plots/bifurcation.png")).isNotEmptyFile();
         List<String> phase = Files.readAllLines(reference.resolve("phase-diagram.csv"));
         assertThat(phase.get(0)).isEqualTo("lambda0,target,label,votes,cells");
-        assertThat(phase).hasSize(11);
+        assertThat(phase).hasSize(7);
         // Each grid point's label is its cell's late_state (period appended for EoS) or 'failed'.
         List<String> res = referenceCsv.lines().toList();
         List<String> header = List.of(res.get(0).split(","));
