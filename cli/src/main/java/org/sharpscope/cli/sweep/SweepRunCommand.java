@@ -63,6 +63,10 @@ public final class SweepRunCommand implements Callable<Integer> {
                         !noProgress && System.console() != null);
             }
             case "spark" -> {
+                if (workers != null) {
+                    throw new UserInputException("--workers is for the local runner; Spark runs as many cells at once as its "
+                            + "executors have cores (e.g. --master local[2])");
+                }
                 CellRunnerProvider p = CellRunnerProvider.find("spark");
                 if (!uri) yield p.create(master);
                 CellRunnerProvider.RemoteSweep remote = p.remote(master, out);

@@ -181,6 +181,22 @@ class SweepRunTest {
     }
 
     @Test
+    void runnerFlagsAreChecked() {
+        String out = tmp.resolve("never").toString();
+        Result spark = sharpscope("sweep", "run", spec.toString(), "--out", out, "--runner", "spark", "--master", "local[2]");
+        assertThat(spark.code()).isEqualTo(2);
+        assertThat(spark.err().strip()).contains("'spark' runner is not on the class path").doesNotContain("\n");
+        Result master = sharpscope("sweep", "run", spec.toString(), "--out", out, "--master", "local[2]");
+        assertThat(master.code()).isEqualTo(2);
+        assertThat(master.err().strip()).isEqualTo("error: --master is for --runner spark");
+        Result uri = sharpscope("sweep", "run", spec.toString(), "--out", "hdfs://nn/x");
+        assertThat(uri.code()).isEqualTo(2);
+        assertThat(uri.err().strip()).contains("is a URI");
+        assertThat(sharpscope("sweep", "run", spec.toString(), "--out", out, "--workers", "0").code()).isEqualTo(2);
+        assertThat(Files.exists(Path.of(out))).isFalse();
+    }
+
+    @Test
     void collectDrawsThePhaseDiagramFromTheResults() throws Exception {
         assertThat(reference.resolve("plots/phase-diagram.png")).isNotEmptyFile();
         
