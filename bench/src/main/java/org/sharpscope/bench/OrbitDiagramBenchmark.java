@@ -13,12 +13,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sharpscope.dynamics.EosManifoldMap;
+import org.sharpscope.dynamics.Observable;
 import org.sharpscope.dynamics.OrbitDiagram;
 
 /**
  * Orbit diagram of the EoS manifold map: {@code points} values of η/η_c in [0.9, 2.0], each
  * {@code transientSteps} discarded then {@code recorded} steps of ηλ = 2(X + Y) recorded, from X0 = 0.1.
- * bench/python/orbit_diagram.py does the same work vectorised in numpy (bench/orbit_diagram.sh runs both).
+ * No Lyapunov exponents or periods (maxPeriod 0: only the divergence check), as in the numpy
+ * reference bench/python/orbit_diagram.py, which does the same work vectorised (bench/orbit_diagram.sh
+ * runs both).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +50,6 @@ public class OrbitDiagramBenchmark {
     public OrbitDiagram manifoldOrbitDiagram() {
         return OrbitDiagram.compute(new EosManifoldMap(0.9), ys, new double[] {0.1},
                 new OrbitDiagram.Spec(transientSteps, recorded, List.of("eta_lambda"),
-                        List.of((s, y) -> EosManifoldMap.etaLambda(s[0], y)), false, 1));
+                        List.of(Observable.scalar(EosManifoldMap::etaLambda)), false, 0));
     }
 }

@@ -1,6 +1,7 @@
 package org.sharpscope.dynamics;
 
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -20,8 +21,10 @@ import java.util.stream.IntStream;
  */
 public record OrbitDiagram(double[] parameters, int recorded, List<String> names, double[][] values,
                            double[] lyapunov, int[] periods) {
-    private static final int BLOCK = 128;
-    private static final int CHUNK = 64;
+    private static final int BLOCK = 64;
+    /** Per-thread scratch for one block's recorded states (BLOCK × recorded), reused across calls. */
+    private static final ThreadLocal<double[]> RAW = ThreadLocal.withInitial(() -> new double[0]);
+    private static final int CHUNK = 32;
     private static final double DIVERGED = 1e12;
 
     /** What to record: named observables, whether to compute Lyapunov exponents, the largest period sought. */
@@ -39,44 +42,54 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
 
     /** Computes the diagram of {@code family} over {@code parameters} from initial state {@code x0}. */
     public static OrbitDiagram compute(DiscreteMap family, double[] parameters, double[] x0, Spec spec) {
+        double[] start = x0.clone();
+        return compute(family, parameters, p -> start, spec);
+    }
+
+    /** As above, with an initial state that depends on the parameter (such as a start near a manifold). */
+    public static OrbitDiagram compute(DiscreteMap family, double[] parameters, DoubleFunction<double[]> initial, Spec spec) {
         int np = parameters.length;
         int r = spec.recorded();
         double[][] values = new double[spec.observables().size()][(int) Math.min(Integer.MAX_VALUE, (long) np * r)];
         if ((long) np * r > Integer.MAX_VALUE) throw new IllegalArgumentException("parameters × recorded too large");
         double[] lyap = spec.lyapunov() ? new double[np] : null;
         int nBlocks = (np + BLOCK - 1) / BLOCK;
-        if (family instanceof ScalarMap scalar) {
-            IntStream.range(0, nBlocks).parallel().forEach(b -> scalarBlock(scalar, parameters, x0[0], spec,
-                    b * BLOCK, Math.min(np, (b + 1) * BLOCK), values, lyap));
-        } else {
-            IntStream.range(0, np).parallel().forEach(i -> general(family.at(parameters[i]), i, x0, spec, values, lyap));
-        }
         int[] periods = new int[np];
         int maxPeriod = Math.min(spec.maxPeriod(), r / 2);
-        IntStream.range(0, np).parallel().forEach(i -> {
-            double[] row = java.util.Arrays.copyOfRange(values[0], i * r, (i + 1) * r);
-            boolean diverged = false;
-            for (double v : row) diverged |= Double.isNaN(v);
-            periods[i] = diverged ? -1 : maxPeriod >= 1 ? Attractor.period(row, maxPeriod) : 0;
-        });
+        if (family instanceof ScalarMap scalar) {
+            IntStream.range(0, nBlocks).parallel().forEach(b -> {
+                int from = b * BLOCK;
+                int to = Math.min(np, (b + 1) * BLOCK);
+                scalarBlock(scalar, parameters, initial, spec, from, to, values, lyap);
+                for (int i = from; i < to; i++) periods[i] = period(values[0], i, r, maxPeriod);
+            });
+        } else {
+            IntStream.range(0, np).parallel().forEach(i -> {
+                general(family.at(parameters[i]), i, initial.apply(parameters[i]), spec, values, lyap);
+                periods[i] = period(values[0], i, r, maxPeriod);
+            });
+        }
         return new OrbitDiagram(parameters.clone(), r, spec.names(), values, lyap, periods);
     }
 
-    private static void scalarBlock(ScalarMap map, double[] params, double x0, Spec spec, int from, int to,
+    private static void scalarBlock(ScalarMap map, double[] params, DoubleFunction<double[]> initial, Spec spec, int from, int to,
                                     double[][] values, double[] lyap) {
         int n = to - from;
         double[] x = new double[n];
         double[] p = new double[n];
-        java.util.Arrays.fill(x, x0);
         System.arraycopy(params, from, p, 0, n);
+        for (int j = 0; j < n; j++) x[j] = initial.apply(p[j])[0];
         map.advance(x, p, 0, n, spec.transientSteps());
-        // Record in chunks: states are stepped t-major (vectorised), then observables are
-        // evaluated while transposing into the parameter-major output rows (contiguous writes).
+        // Record: states are stepped t-major (independent chains, vectorisable) in chunks and
+        // transposed into a block-local raw buffer (parameter-major, cache-resident, reused per
+        // thread); observables are then applied row by row into the output, written once.
         int r = spec.recorded();
         List<Observable> obs = spec.observables();
-        double[] state = new double[1];
-        double[] logSum = new double[n];
-        boolean wantLyap = lyap != null;
+        double[] raw = RAW.get();
+        if (raw.length < n * r) {
+            raw = new double[n * r];
+            RAW.set(raw);
+        }
         double[] chunk = new double[CHUNK * n];
         for (int t0 = 0; t0 < r; t0 += CHUNK) {
             int tn = Math.min(CHUNK, r - t0);
@@ -85,18 +98,39 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
                 map.advance(x, p, 0, n, 1);
             }
             for (int j = 0; j < n; j++) {
-                int row = (from + j) * r + t0;
-                double pj = p[j];
-                for (int t = 0; t < tn; t++) {
-                    double xj = chunk[t * n + j];
-                    boolean ok = Math.abs(xj) < DIVERGED;
-                    state[0] = xj;
-                    for (int k = 0; k < obs.size(); k++) values[k][row + t] = ok ? obs.get(k).value(state, pj) : Double.NaN;
-                    if (wantLyap) logSum[j] += ok ? Math.log(Math.abs(map.derivative(xj, pj))) : Double.NaN;
+                int row = j * r + t0;
+                for (int t = 0; t < tn; t++) raw[row + t] = chunk[t * n + j];
+            }
+        }
+        double[] state = new double[1];
+        for (int j = 0; j < n; j++) {
+            int row = j * r;
+            int outRow = (from + j) * r;
+            double pj = p[j];
+            boolean bad = false;
+            for (int t = 0; t < r && !bad; t++) bad = !(Math.abs(raw[row + t]) < DIVERGED);
+            if (lyap != null) {
+                double sum = 0;
+                for (int t = 0; t < r; t++) {
+                    double xt = raw[row + t];
+                    sum += Math.abs(xt) < DIVERGED ? Math.log(Math.abs(map.derivative(xt, pj))) : Double.NaN;
+                }
+                lyap[from + j] = sum / r;
+            }
+            for (int k = 0; k < obs.size(); k++) {
+                Observable o = obs.get(k);
+                double[] out = values[k];
+                if (!bad && o instanceof Observable.Scalar sc) {
+                    for (int t = 0; t < r; t++) out[outRow + t] = sc.value(raw[row + t], pj);
+                    continue;
+                }
+                for (int t = 0; t < r; t++) {
+                    double xt = raw[row + t];
+                    state[0] = xt;
+                    out[outRow + t] = Math.abs(xt) < DIVERGED ? o.value(state, pj) : Double.NaN;
                 }
             }
         }
-        if (wantLyap) for (int j = 0; j < n; j++) lyap[from + j] = logSum[j] / r;
     }
 
     private static void general(DiscreteMap map, int i, double[] x0, Spec spec, double[][] values, double[] lyap) {
@@ -112,6 +146,12 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
             map.step(x, x);
         }
         if (lyap != null) lyap[i] = finite(start) ? Lyapunov.spectrum(map, start, 0, r)[0] : Double.NaN;
+    }
+
+    /** Period of row i of the first observable: −1 when it diverged (NaN), 0 when none ≤ maxPeriod. */
+    private static int period(double[] v, int i, int r, int maxPeriod) {
+        for (int t = i * r; t < (i + 1) * r; t++) if (Double.isNaN(v[t])) return -1;
+        return maxPeriod >= 1 ? Attractor.period(java.util.Arrays.copyOfRange(v, i * r, (i + 1) * r), maxPeriod) : 0;
     }
 
     private static boolean finite(double[] x) {

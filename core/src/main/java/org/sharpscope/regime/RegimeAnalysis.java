@@ -19,8 +19,9 @@ import org.sharpscope.dynamics.Periodicity;
  *     {@code catapult_at} is the step of the loss peak.</li>
  * <li>late state: over the last samples ({@link Thresholds#lateFraction}, at least
  *     {@link Thresholds#lateMinSamples} or half the run) the period of η·sharpness is found with
- *     {@link Periodicity#period}; period 1, or a loss below {@link Thresholds#convergedLossFraction}
- *     of the initial one, is converged; period p ≥ 2 is EoS; no period is chaotic.</li>
+ *     {@link Periodicity#period}; period 1, a loss below {@link Thresholds#convergedLossFraction}
+ *     of the initial one, or a loss still falling geometrically
+ *     ({@link Thresholds#convergingLossDrop}) is converged; period p ≥ 2 is EoS; no period is chaotic.</li>
  * </ul>
  */
 public final class RegimeAnalysis {
@@ -31,9 +32,10 @@ public final class RegimeAnalysis {
      */
     public record Thresholds(double flatChange, double earlyLossFraction, int maxPeriod,
                              double periodTolerance, double convergedLossFraction,
-                             double lateFraction, int lateMinSamples) {
+                             double convergingLossDrop, double lateFraction, int lateMinSamples) {
         public static final Thresholds DEFAULT = new Thresholds(FLAT_CHANGE, EARLY_LOSS_FRACTION,
-                MAX_PERIOD, PERIOD_TOLERANCE, CONVERGED_LOSS_FRACTION, LATE_FRACTION, LATE_MIN_SAMPLES);
+                MAX_PERIOD, PERIOD_TOLERANCE, CONVERGED_LOSS_FRACTION, CONVERGING_LOSS_DROP,
+                LATE_FRACTION, LATE_MIN_SAMPLES);
     }
 
     /**
@@ -65,6 +67,13 @@ public final class RegimeAnalysis {
      * still drifts by more than the period tolerance (slow convergence close to ηλ = 2).
      */
     public static final double CONVERGED_LOSS_FRACTION = 1e-8;
+
+    /**
+     * A run stopped while still converging geometrically counts as converged: the largest loss
+     * in the second half of the late window is below 1e-2 of the largest in its first half. EoS
+     * and chaotic orbits keep their loss at O(1) of its level, so their halves compare at ~1.
+     */
+    public static final double CONVERGING_LOSS_DROP = 1e-2;
 
     /** The late window is the last quarter of the samples ... */
     public static final double LATE_FRACTION = 0.25;
@@ -109,15 +118,19 @@ public final class RegimeAnalysis {
         int window = Math.max((int) Math.ceil(t.lateFraction() * len), Math.min(t.lateMinSamples(), len / 2));
         window = Math.max(1, Math.min(window, len));
         double[] late = new double[window];
-        double lateMaxLoss = 0;
+        double firstHalfMaxLoss = 0;
+        double secondHalfMaxLoss = 0;
         for (int i = 0; i < window; i++) {
             int k = len - window + i;
             late[i] = eta * sharpness[k];
-            lateMaxLoss = Math.max(lateMaxLoss, loss[k]);
+            if (i < window / 2) firstHalfMaxLoss = Math.max(firstHalfMaxLoss, loss[k]);
+            else secondHalfMaxLoss = Math.max(secondHalfMaxLoss, loss[k]);
         }
+        double lateMaxLoss = Math.max(firstHalfMaxLoss, secondHalfMaxLoss);
+        boolean converging = window >= 4 && secondHalfMaxLoss <= t.convergingLossDrop() * firstHalfMaxLoss;
         int period = Periodicity.period(late, t.maxPeriod(), t.periodTolerance());
         LateState state;
-        if (period == 1 || lateMaxLoss <= t.convergedLossFraction() * loss0) {
+        if (period == 1 || lateMaxLoss <= t.convergedLossFraction() * loss0 || converging) {
             state = LateState.CONVERGED;
             period = 1;
         } else if (period >= 2) {

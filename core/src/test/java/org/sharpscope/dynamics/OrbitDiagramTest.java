@@ -51,7 +51,8 @@ class OrbitDiagramTest {
         assertThat(od.lyapunov()[index(r, 3.7)]).isPositive();
         assertThat(od.lyapunov()[index(r, 3.5)]).isNegative();
         // The period-3 window opens at 1 + √8 ≈ 3.8284.
-        List<PeriodicWindow> windows = PeriodicWindow.find(r, od.periods(), 3);
+        List<PeriodicWindow> windows = PeriodicWindow.find(r, od.periods(), od.lyapunov(), 3);
+        assertThat(windows).allMatch(w -> w.from() > 3.569); // none inside the doubling cascade
         PeriodicWindow three = windows.stream().filter(w -> w.period() == 3).findFirst().orElseThrow();
         assertThat(three.from()).isCloseTo(1 + Math.sqrt(8), within(2e-3));
     }
@@ -60,9 +61,12 @@ class OrbitDiagramTest {
     void divergedColumnsAreNaNWithPeriodMinusOne() {
         double[] ys = {1.2, 2.2};
         OrbitDiagram od = OrbitDiagram.compute(new EosManifoldMap(1), ys, new double[] {0.1},
-                new OrbitDiagram.Spec(1000, 16, List.of("x"), List.of(Observable.coordinate(0)), false, 8));
+                new OrbitDiagram.Spec(1000, 16, List.of("x", "x2"),
+                        List.of(Observable.coordinate(0), Observable.scalar((x, p) -> 2 * x)), false, 8));
         assertThat(od.periods()[1]).isEqualTo(-1);
         assertThat(od.values()[0][16]).isNaN();
+        assertThat(od.values()[1][16]).isNaN();
+        for (int t = 0; t < 16; t++) assertThat(od.values()[1][t]).isEqualTo(2 * od.values()[0][t]);
         assertThat(od.periods()[0]).isEqualTo(2);
     }
 

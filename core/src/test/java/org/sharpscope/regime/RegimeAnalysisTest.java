@@ -27,6 +27,20 @@ class RegimeAnalysisTest {
         assertThat(r).isEqualTo(new Regime(EarlyTrend.PROGRESSIVE_SHARPENING, false, null, LateState.CONVERGED, 1, null));
     }
 
+    /** A short run stopped while the loss still falls geometrically is converged, not chaotic. */
+    @Test
+    void stillConvergingShortRun() {
+        int n = 60;
+        double[] loss = new double[n], sharp = new double[n];
+        for (int i = 0; i < n; i++) {
+            loss[i] = Math.pow(0.6, i);
+            sharp[i] = 3 + (i % 2 == 0 ? 1 : -1) * 0.5 * Math.pow(0.8, i); // decaying oscillation
+        }
+        Regime r = RegimeAnalysis.analyze(steps(n), loss, sharp, ETA);
+        assertThat(r.lateState()).isEqualTo(LateState.CONVERGED);
+        assertThat(r.period()).isEqualTo(1);
+    }
+
     @Test
     void flatWhenSharpnessBarelyMoves() {
         int n = 300;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sharpscope uv bifurcation}: the orbit diagram of late-time sharpness against η/η_c. */
 @Command(name = "bifurcation", mixinStandardHelpOptions = true,
-        description = {"Orbit (bifurcation) diagram: for each η/η_c, iterate a transient, then record ηλ and ηλ^H. "
+        description = {"Orbit (bifurcation) diagram of late-time ηλ and ηλ^H against η/η_c, with Lyapunov exponents and windows.",
+                "For each η/η_c, iterate a transient, then record ηλ and ηλ^H. "
                 + "Writes eta_over_etac.npy, orbit_eta_lambda.npy and orbit_eta_lambda_h.npy (points × record, "
                 + "float64, numpy.load reads them), bifurcation.csv (period, Lyapunov exponent, range per value), "
                 + "density plots with the Lyapunov exponent below, and the periodic windows inside chaos.",
@@ -50,9 +51,14 @@ public final class UvBifurcationCommand extends DynamicsCommand {
     @Option(names = "--x0", defaultValue = "0.1", paramLabel = "X", description = "Initial x = η√κΔf (default ${DEFAULT-VALUE}).")
     double x0;
 
-    @Option(names = "--lambda0", defaultValue = "4.5", paramLabel = "L",
-            description = "Initial ηλ for --map full (default ${DEFAULT-VALUE}; must satisfy ηλ ≥ 2|x0 + Y| over the range).")
-    double lambda0;
+    @Option(names = "--lambda0", paramLabel = "L",
+            description = "Initial ηλ for --map full, the same for every η/η_c (must satisfy ηλ ≥ 2|x0 + Y| over the range). "
+                    + "Default: 2|x0 + Y| + --lambda0-offset, a start just off the balanced curve.")
+    Double lambda0;
+
+    @Option(names = "--lambda0-offset", defaultValue = "0.1", paramLabel = "D",
+            description = "For --map full without --lambda0: ηλ₀ = 2|x0 + Y| + D (default ${DEFAULT-VALUE}, ≥ 0).")
+    double lambda0Offset;
 
     @Option(names = "--max-period", defaultValue = "64", paramLabel = "P", description = "Longest period detected (default ${DEFAULT-VALUE}).")
     int maxPeriod;
@@ -76,9 +82,11 @@ public final class UvBifurcationCommand extends DynamicsCommand {
             throw new UserInputException("--points × --record = " + (long) points * record + " values exceeds " + MAX_VALUES + "; record fewer steps or values");
         }
         UserInputException.requireFinite("--x0", x0);
-        UserInputException.requireFinite("--lambda0", lambda0);
+        UserInputException.requireFinite("--lambda0-offset", lambda0Offset);
+        if (lambda0Offset < 0) throw new UserInputException("--lambda0-offset must be >= 0 (ηλ₀ below 2|x0 + Y| is unreachable), got " + lambda0Offset);
         if (maxPeriod < 1) throw new UserInputException("--max-period must be >= 1, got " + maxPeriod);
-        if (map == UvFixedPointsCommand.MapKind.full) {
+        if (lambda0 != null) UserInputException.requireFinite("--lambda0", lambda0);
+        if (map == UvFixedPointsCommand.MapKind.full && lambda0 != null) {
             double worst = 2 * Math.max(Math.abs(x0 + from), Math.abs(x0 + to));
             if (lambda0 < worst) {
                 throw new UserInputException("--lambda0 " + lambda0 + " is below 2|x0 + Y| = " + worst
@@ -91,23 +99,25 @@ public final class UvBifurcationCommand extends DynamicsCommand {
     Map<String, Object> config() {
         return map("command", "uv bifurcation", "map", map.name(), "from", from, "to", to, "points", points,
                 "transient", transientSteps, "record", record, "x0", x0,
-                "lambda0", map == UvFixedPointsCommand.MapKind.full ? lambda0 : null, "max_period", maxPeriod);
+                "lambda0", map == UvFixedPointsCommand.MapKind.full ? lambda0 : null,
+                "lambda0_offset", map == UvFixedPointsCommand.MapKind.full && lambda0 == null ? lambda0Offset : null,
+                "max_period", maxPeriod);
     }
 
     @Override
     Map<String, Object> compute(RunDirectory dir) {
         double[] ys = OrbitDiagram.linspace(from, to, points);
         DiscreteMap family;
-        double[] start;
+        java.util.function.DoubleFunction<double[]> start;
         List<Observable> obs;
         if (map == UvFixedPointsCommand.MapKind.manifold) {
             family = new EosManifoldMap(from);
-            start = new double[] {x0};
-            obs = List.of((s, y) -> EosManifoldMap.etaLambda(s[0], y),
-                    (s, y) -> UvSharpness.sharpness(s[0], EosManifoldMap.etaLambda(s[0], y), 1, y));
+            start = y -> new double[] {x0};
+            obs = List.of(Observable.scalar(EosManifoldMap::etaLambda),
+                    Observable.scalar((x, y) -> UvSharpness.sharpness(x, EosManifoldMap.etaLambda(x, y), 1, y)));
         } else {
             family = new UvDimensionlessMap(from);
-            start = new double[] {x0, lambda0};
+            start = lambda0 != null ? y -> new double[] {x0, lambda0} : y -> new double[] {x0, 2 * Math.abs(x0 + y) + lambda0Offset};
             obs = List.of((s, y) -> s[1], (s, y) -> UvSharpness.sharpness(s[0], s[1], 1, y));
         }
         long t0 = System.nanoTime();
@@ -128,8 +138,9 @@ public final class UvBifurcationCommand extends DynamicsCommand {
             if (od.periods()[i] == 0) chaotic++;
         }
         AtomicFiles.writeString(dir.file("bifurcation.csv"), t.toCsv());
-        List<PeriodicWindow> windows = PeriodicWindow.find(ys, od.periods(), 2);
-        String what = map == UvFixedPointsCommand.MapKind.manifold ? "EoS manifold map" : String.format(Locale.ROOT, "full map from (%.3g, %.3g)", x0, lambda0);
+        List<PeriodicWindow> windows = PeriodicWindow.find(ys, od.periods(), od.lyapunov(), 2);
+        String what = map == UvFixedPointsCommand.MapKind.manifold ? "EoS manifold map" : (lambda0 != null ? String.format(Locale.ROOT, "full map from (%.3g, %.3g)", x0, lambda0)
+                : String.format(Locale.ROOT, "full map from x0 = %.3g, ηλ₀ = 2|x0+Y| + %.3g", x0, lambda0Offset));
         ChartFiles.saveImage(OrbitDiagramPlot.render("Late-time ηλ, " + what, ys, od.values()[0], record,
                 "η/η_c", "ηλ", od.lyapunov(), "Lyapunov exponent"), dir.plots(), "bifurcation_eta_lambda");
         ChartFiles.saveImage(OrbitDiagramPlot.render("Late-time ηλ^H (Hessian sharpness), " + what, ys, od.values()[1], record,

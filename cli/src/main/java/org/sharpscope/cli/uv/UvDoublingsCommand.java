@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sharpscope uv doublings}: the period-doubling cascade on the EoS manifold. */
 @Command(name = "doublings", mixinStandardHelpOptions = true,
-        description = {"Locates the period doublings of the EoS attractor along η/η_c (Newton on the orbit, "
+        description = {"Period doublings of the EoS attractor, their accumulation point and Feigenbaum ratios.",
+                "Locates the period doublings along η/η_c (Newton on the orbit, "
                 + "bisection on η/η_c for multiplier −1, to machine precision), the accumulation point and "
                 + "the Feigenbaum ratios δ_k = (Y_k − Y_{k−1}) / (Y_{k+1} − Y_k).",
                 "Runs on the 1-D manifold map g(X) = X³ + (Y−2)X² + (1−2Y)X, which is exact on Q = 0."})

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sharpscope uv fixed-points}: fixed points, lines of fixed points and short periodic orbits, with stability. */
 @Command(name = "fixed-points", mixinStandardHelpOptions = true,
-        description = {"Fixed points and periodic orbits of the UV function-space map at one η/η_c, found by "
-                + "Newton from a grid of seeds in a box, each with its multipliers and stability "
+        description = {"Fixed points, lines of fixed points and short periodic orbits at one η/η_c, with stability.",
+                "Found by Newton from a grid of seeds in a box, each with its multipliers and stability "
                 + "(stable, saddle, unstable, flip, marginal); the line of minima Δf = 0 is reported as a line.",
                 "Coordinates are dimensionless: x = η√κ·Δf, eta_lambda = ηλ (y > 0)."})
 public final class UvFixedPointsCommand extends DynamicsCommand {

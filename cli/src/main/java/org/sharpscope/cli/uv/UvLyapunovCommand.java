@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sharpscope uv lyapunov}: Lyapunov exponents of the EoS attractor at one η/η_c or over a range. */
 @Command(name = "lyapunov", mixinStandardHelpOptions = true,
-        description = {"Lyapunov exponents of the late-time dynamics: the largest (on the EoS manifold map), the "
+        description = {"Lyapunov exponents and period of the EoS attractor at one η/η_c or over a range.",
+                "The largest exponent (on the EoS manifold map), the "
                 + "transverse exponent of the manifold Q = 0, and the full spectrum of the 2-D map (QR method) "
                 + "from a start slightly off the manifold; with the attractor's period (0 when chaotic).",
                 "Give --eta-over-etac Y for one value, or --from/--to/--points for a range."})

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sharpscope uv phase-diagram}: the regime of every cell of a 2-D grid of starts and learning rates. */
 @Command(name = "phase-diagram", mixinStandardHelpOptions = true,
-        description = {"Phase diagram of the UV model: each cell is a GD trajectory of the exact function-space map, "
+        description = {"Phase diagram: the regime of each cell of a grid of (c = ηλ₀ or η/η_c) × f₀/y.",
+                "Each cell is a GD trajectory of the exact function-space map, "
                 + "classified by org.sharpscope.regime.RegimeAnalysis (late state: converged / eos / chaotic / "
                 + "diverged; early trend: sharpness reduction / progressive sharpening / flat).",
                 "Axes: x is c = ηλ₀ (--x-axis c, at fixed --eta-over-etac) or η/η_c (--x-axis eta-over-etac, at fixed --c); "

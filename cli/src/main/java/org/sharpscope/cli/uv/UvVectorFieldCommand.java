@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sharpscope uv vector-field}: the field of function updates in the (Δf, λ) plane. */
 @Command(name = "vector-field", mixinStandardHelpOptions = true,
-        description = {"The vector field of one GD step in the (Δf, λ) plane (dimensionless: x = η√κΔf, ηλ) at one "
+        description = {"Vector field of GD function updates in the (Δf, λ) plane, with fixed points and trajectories.",
+                "The field of one GD step in the (Δf, λ) plane (dimensionless: x = η√κΔf, ηλ) at one "
                 + "η/η_c: arrows, the line of minima, the 2/η line, both nullclines, gradient-flow hyperbolas, "
                 + "the balanced curve Q = 0, fixed points with their stability, and trajectories overlaid.",
                 "The grey region (Q < 0) is unreachable by any weights."})
