@@ -108,7 +108,7 @@ public final class CriticalConstants {
             for (int i = 0; i < 3; i++) y[i][j] = s[2 * i + 1] > 0 ? s[2 * i] / s[2 * i + 1] : Double.NaN;
             j++;
         }
-        LinePlot p = new LinePlot("Critical constants (THEORY §8)", group == null ? "group" : group, "c = η λ₀^H").logY();
+        LinePlot p = new LinePlot("Critical constants (THEORY §8)", group == null ? "group" : group, "c = η λ₀^H");
         String[] names = {"c_loss", "c_sharp", "c_max"};
         for (int i = 0; i < 3; i++) {
             if (x.length > 1) p.line(names[i], x, y[i]); else p.points(names[i], x, y[i]);
