@@ -4,6 +4,7 @@ import org.sharpscope.UserInputException;
 import org.sharpscope.cli.nn.DataCommand;
 import org.sharpscope.cli.nn.SharpnessCommand;
 import org.sharpscope.cli.train.TrainCommand;
+import org.sharpscope.cli.sweep.SweepCommand;
 import org.sharpscope.cli.uv.UvCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
                 SharpnessCommand.class,
                 SpectrumCommand.class,
                 TrainCommand.class,
+                SweepCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sharpscope implements Runnable {
