@@ -6,6 +6,11 @@ package org.sharpscope.regime;
  * first sample of the first stretch of {@code minSamples} consecutive in-band samples; it is at EoS
  * late when at least half of its late samples are in band. For heavy-ball momentum β, pass the
  * effective step η/(1 + β), whose threshold 2(1 + β)/η is the one that matters.
+ *
+ * <p>At EoS, GD's sharpness alternates step by step (a period-2 orbit about 2/η, THEORY.md §7), so
+ * a probe every k steps with k even sees only one phase of it, which can sit 20% above 2/η. Where
+ * probes come in consecutive pairs (t, t+1), the band is tested on the two-step average
+ * ({@link #twoStepAverage}).
  */
 public record EdgeOfStability(double band, int minSamples) {
     /**
@@ -31,9 +36,10 @@ public record EdgeOfStability(double band, int minSamples) {
 
     /** The step at which the run entered EoS, or null when it never did. */
     public Long entry(long[] step, double[] sharpness, double eta) {
+        double[] averaged = twoStepAverage(step, sharpness);
         int run = 0;
         for (int i = 0; i < step.length; i++) {
-            run = inBand(eta * sharpness[i]) ? run + 1 : 0;
+            run = inBand(eta * averaged[i]) ? run + 1 : 0;
             if (run == minSamples) return step[i - minSamples + 1];
         }
         return null;
@@ -44,5 +50,23 @@ public record EdgeOfStability(double band, int minSamples) {
         int in = 0;
         for (double v : lateEtaSharpness) if (inBand(v)) in++;
         return lateEtaSharpness.length > 0 && 2 * in >= lateEtaSharpness.length;
+    }
+
+    /**
+     * Each value averaged with its partner one step away: with the previous sample when that was
+     * taken at step − 1, else with the next when that is at step + 1, else left as it is.
+     */
+    public static double[] twoStepAverage(long[] step, double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0 && step[i] == step[i - 1] + 1) {
+                out[i] = 0.5 * (values[i] + values[i - 1]);
+            } else if (i + 1 < values.length && step[i + 1] == step[i] + 1) {
+                out[i] = 0.5 * (values[i] + values[i + 1]);
+            } else {
+                out[i] = values[i];
+            }
+        }
+        return out;
     }
 }

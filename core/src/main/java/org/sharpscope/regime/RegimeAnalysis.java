@@ -141,14 +141,19 @@ public final class RegimeAnalysis {
         double lateMaxLoss = Math.max(firstHalfMaxLoss, secondHalfMaxLoss);
         boolean converging = window >= 4 && secondHalfMaxLoss <= t.convergingLossDrop() * firstHalfMaxLoss;
         int period = Periodicity.period(late, t.maxPeriod(), t.periodTolerance());
-        boolean monotoneBelow = eos != null && monotoneBelowBand(loss, late, len - window, eos);
+        double[] lateAveraged = late;
+        if (eos != null) {
+            long[] lateStep = java.util.Arrays.copyOfRange(step, len - window, len);
+            lateAveraged = EdgeOfStability.twoStepAverage(lateStep, late);
+        }
+        boolean monotoneBelow = eos != null && monotoneBelowBand(loss, lateAveraged, len - window, eos);
         LateState state;
         if (period == 1 || lateMaxLoss <= t.convergedLossFraction() * loss0 || converging || monotoneBelow) {
             state = LateState.CONVERGED;
             period = 1;
         } else if (period >= 2) {
             state = LateState.EOS;
-        } else if (eos != null && eos.holdsLate(late)) {
+        } else if (eos != null && eos.holdsLate(lateAveraged)) {
             state = LateState.EOS;
         } else {
             state = LateState.CHAOTIC;

@@ -59,4 +59,32 @@ class EdgeOfStabilityTest {
         assertThat(RegimeAnalysis.analyze(steps(n), loss, sharp, ETA, RegimeAnalysis.Thresholds.DEFAULT,
                 EdgeOfStability.DEFAULT).lateState()).isEqualTo(LateState.CONVERGED);
     }
+
+    /**
+     * A period-2 orbit about 2/η with ±20% swings (η·λ = 2.4, 1.6, 2.4, ...): probed in pairs
+     * (t, t+1) its two-step average sits on 2/η and it is EoS; probed only at even steps it
+     * would read 20% above 2/η, outside the band.
+     */
+    @Test
+    void periodTwoSwingsAreJudgedOnTheirTwoStepAverage() {
+        int pairs = 100;
+        long[] step = new long[2 * pairs];
+        double[] sharp = new double[2 * pairs];
+        for (int i = 0; i < pairs; i++) {
+            step[2 * i] = 10L * i;
+            step[2 * i + 1] = 10L * i + 1;
+            sharp[2 * i] = 4 * 1.2;
+            sharp[2 * i + 1] = 4 * 0.8;
+        }
+        assertThat(EdgeOfStability.twoStepAverage(step, sharp)).containsOnly(4.0);
+        assertThat(EdgeOfStability.DEFAULT.entry(step, sharp, ETA)).isEqualTo(0L);
+
+        long[] evenSteps = new long[pairs];
+        double[] evenSharp = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            evenSteps[i] = step[2 * i];
+            evenSharp[i] = sharp[2 * i];
+        }
+        assertThat(EdgeOfStability.DEFAULT.entry(evenSteps, evenSharp, ETA)).isNull();
+    }
 }

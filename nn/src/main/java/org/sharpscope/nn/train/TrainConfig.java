@@ -11,8 +11,9 @@ import org.sharpscope.nn.model.ModelConfig;
 /**
  * Everything that defines a training run. The learning rate is either {@code eta} or
  * {@code c} (η = c/λ₀^H with λ₀^H measured at initialization); exactly one is set (the other is
- * NaN). {@code batchSize} 0 means full batch. Probes run at every step below {@code denseSteps}
- * and every {@code probeEvery} steps after, and always at the last step; checkpoints every
+ * NaN). {@code batchSize} 0 means full batch. Probes run at every step below {@code denseSteps},
+ * then in consecutive pairs (t, t+1) every {@code probeEvery} steps — both phases of the
+ * period-2 oscillation at EoS are seen — and always at the last step; checkpoints every
  * {@code checkpointEvery} steps (0: only at the end). {@code tol} is the relative residual
  * tolerance of the LOBPCG sharpness solve and {@code maxProducts} its product budget per probe.
  * {@code threads} sets libtorch's intra-op threads (0: its default); small networks run fastest
@@ -60,7 +61,7 @@ public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype d
 
     /** Whether step {@code t} is probed. */
     public boolean probeAt(int t) {
-        return t < denseSteps || t % probeEvery == 0 || t == steps;
+        return t < denseSteps || t % probeEvery == 0 || (probeEvery > 1 && t % probeEvery == 1) || t == steps;
     }
 
     /**
