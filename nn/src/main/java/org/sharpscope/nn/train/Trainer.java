@@ -250,13 +250,7 @@ public final class Trainer {
 
     private void saveCheckpoint(int t, double[] theta, double[] velocity) {
         writeMetrics(); // metrics first: a checkpoint never points past the rows on disk
-        Map<String, double[]> w = new LinkedHashMap<>();
-        int off = 0;
-        for (var spec : network.parameters()) {
-            int n = Math.toIntExact(spec.numel());
-            w.put(spec.name(), Arrays.copyOfRange(theta, off, off + n));
-            off += n;
-        }
+        Map<String, double[]> w = Parameters.split(network, theta);
         Checkpoint c = new Checkpoint(t, w, velocity == null ? null : velocity.clone(), hessianTracker.warmStart(),
                 ntkTracker == null ? null : ntkTracker.warmStart(), eta, lambda0);
         c.write(dir.checkpoints().resolve(Checkpoint.fileName(t)), network, cfg.dtype().safetensorsName());
