@@ -79,7 +79,7 @@ public final class NetworkOptions {
     @Option(names = "--target-scale", paramLabel = "S", description = "Value of the hot entry of one-hot MSE targets (default 1).")
     Double targetScale;
 
-    @Option(names = "--synthetic-shape", paramLabel = "CxHxW", split = "[x,]", splitSynopsisLabel = "x",
+    @Option(names = "--synthetic-shape", paramLabel = "D", split = "[x,]", splitSynopsisLabel = "x",
             description = "Example shape of synthetic data, e.g. 10 or 3x8x8 (default 3x8x8).")
     List<Long> syntheticShape;
 
@@ -92,7 +92,7 @@ public final class NetworkOptions {
     @Option(names = "--dtype", paramLabel = "float32|float64", description = "Precision (default float32).")
     String dtype;
 
-    @Option(names = "--seed", description = "Seed of the initial weights, subset and synthetic data (default 0).")
+    @Option(names = "--seed", description = "Seed of the initial weights, the subset, synthetic data and (train) the batches (default 0).")
     Long seed;
 
     @Option(names = "--chunk", paramLabel = "N", description = "Examples per chunk of a Hessian product, 0 = all (default 1000).")
