@@ -88,7 +88,9 @@ public final class Trainer {
     private Map<String, Object> train(Path checkpointFile) {
         long start = System.nanoTime();
         // Both pools (libtorch's and OpenBLAS's): an OpenBLAS pool larger than the free cores spin-waits.
-        if (cfg.threads() > 0) NativeThreads.set(cfg.threads());
+        // Left alone when libtorch already has that count, so a caller's separate OpenBLAS count
+        // (the CLI's --blas-threads) stands.
+        if (cfg.threads() > 0 && NativeThreads.get() != cfg.threads()) NativeThreads.set(cfg.threads());
         data = DatasetLoader.load(cfg.data(), cfg.loss(), cfg.model().model() == ModelKind.FCN
                 || cfg.model().model() == ModelKind.UV);
         network = cfg.model().build(data.exampleShape(), data.outputs());
