@@ -2,6 +2,7 @@ package org.sharpscope.cli.nn;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sharpscope.nn.NetworkSetup;
@@ -29,6 +30,7 @@ public final class DataExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        options.applyConfig(List.of(), List.of(), NetworkOptions.trainKeys());
         NetworkSetup setup = options.resolve();
         Dataset d = setup.loadData();
         String dtype = setup.dtype().safetensorsName();

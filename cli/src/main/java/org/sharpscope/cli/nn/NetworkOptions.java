@@ -1,14 +1,10 @@
 package org.sharpscope.cli.nn;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.Collection;
+import java.util.List;
 import org.sharpscope.UserInputException;
+import org.sharpscope.cli.ConfigFile;
 import org.sharpscope.nn.Dtype;
 import org.sharpscope.nn.NetworkSetup;
 import org.sharpscope.nn.data.DataConfig;
@@ -19,22 +15,24 @@ import org.sharpscope.nn.model.ModelConfig;
 import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Normalization;
 import org.sharpscope.nn.model.Parameterization;
-import org.sharpscope.run.Json;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The model and data flags shared by every command that builds a network ({@code data export},
- * {@code sharpness}, {@code train}, sweeps). Every flag is also a key of a YAML {@code --config}
- * file (same name without dashes; underscores accepted); a flag given on the command line wins
- * over the file, the file over the defaults.
+ * {@code sharpness}, {@code train}, sweeps), declared once here. Every flag is also a key of the
+ * YAML {@code --config} file read by {@link ConfigFile} (same name without dashes); a flag given on
+ * the command line wins over the file, the file over the defaults below (float32, chunks of 1000
+ * examples, all cores).
  */
 public final class NetworkOptions {
-    private static final Set<String> KEYS = Set.of("model", "depth", "width", "activation", "bias", "param",
-            "last-layer-zero", "output-scale", "norm", "dataset", "data-dir", "subset", "subset-mode", "standardize",
-            "target-scale", "synthetic-shape", "synthetic-outputs", "loss", "dtype", "seed", "chunk", "threads", "blas-threads");
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file of settings (keys = flag names).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML file of settings: keys are the flag names without dashes; flags on the command line win.")
     Path config;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--model", paramLabel = "fcn|myrtle|resnet|uv", description = "Network family (default fcn).")
     String model;
@@ -48,13 +46,13 @@ public final class NetworkOptions {
     @Option(names = "--activation", paramLabel = "relu|tanh|linear", description = "Hidden nonlinearity (default relu; uv: linear).")
     String activation;
 
-    @Option(names = "--bias", paramLabel = "true|false", arity = "1", description = "Biases (default false).")
+    @Option(names = "--bias", paramLabel = "true|false", arity = "0..1", fallbackValue = "true", description = "Biases (default false).")
     Boolean bias;
 
     @Option(names = "--param", paramLabel = "sp|ntp|mup|s=VALUE", description = "Parameterization (default sp; s=0 is ntp, s=1 is mup).")
     String param;
 
-    @Option(names = "--last-layer-zero", paramLabel = "true|false", arity = "1", description = "Initialise the last layer to zero (default false).")
+    @Option(names = "--last-layer-zero", paramLabel = "true|false", arity = "0..1", fallbackValue = "true", description = "Initialise the last layer to zero (default false).")
     Boolean lastLayerZero;
 
     @Option(names = "--output-scale", paramLabel = "ALPHA", description = "Output multiplier α (default 1).")
@@ -75,14 +73,15 @@ public final class NetworkOptions {
     @Option(names = "--subset-mode", paramLabel = "stratified|first", description = "N/classes per class drawn with the seed, or the first N (default stratified).")
     String subsetMode;
 
-    @Option(names = "--standardize", paramLabel = "true|false", arity = "1", description = "Per-channel zero mean, unit variance (default true).")
+    @Option(names = "--standardize", paramLabel = "true|false", arity = "0..1", fallbackValue = "true", description = "Per-channel zero mean, unit variance (default true).")
     Boolean standardize;
 
     @Option(names = "--target-scale", paramLabel = "S", description = "Value of the hot entry of one-hot MSE targets (default 1).")
     Double targetScale;
 
-    @Option(names = "--synthetic-shape", paramLabel = "CxHxW", description = "Example shape of synthetic data (default 3x8x8).")
-    String syntheticShape;
+    @Option(names = "--synthetic-shape", paramLabel = "D", split = "[x,]", splitSynopsisLabel = "x",
+            description = "Example shape of synthetic data, e.g. 10 or 3x8x8 (default 3x8x8).")
+    List<Long> syntheticShape;
 
     @Option(names = "--synthetic-outputs", paramLabel = "K", description = "Outputs of the synthetic teacher (default 10; 1 for uv).")
     Integer syntheticOutputs;
@@ -93,137 +92,77 @@ public final class NetworkOptions {
     @Option(names = "--dtype", paramLabel = "float32|float64", description = "Precision (default float32).")
     String dtype;
 
-    @Option(names = "--seed", description = "Seed of the initial weights, subset and synthetic data (default 0).")
+    @Option(names = "--seed", description = "Seed of the initial weights, the subset, synthetic data and (train) the batches (default 0).")
     Long seed;
 
     @Option(names = "--chunk", paramLabel = "N", description = "Examples per chunk of a Hessian product, 0 = all (default 1000).")
     Integer chunk;
 
-    @Option(names = "--threads", paramLabel = "N", description = "libtorch and OpenBLAS threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "libtorch and OpenBLAS threads, 0 = all cores (default: all cores).")
     Integer threads;
 
     @Option(names = "--blas-threads", paramLabel = "N", description = "OpenBLAS threads (default: --threads; 1 is fastest on an oversubscribed machine).")
     Integer blasThreads;
 
-    /** Resolves flags over the config file over the defaults, and applies --threads. */
+    /** The {@code --config} file, or null. */
+    public Path config() {
+        return config;
+    }
+
+    /**
+     * Sets the options of the command using this mixin from its {@code --config} file, where the
+     * command line did not set them (see {@link ConfigFile#apply}); does nothing without a file.
+     * Returns the keys it set.
+     */
+    public List<String> applyConfig(Collection<String> group, Collection<String> alreadySet, Collection<String> ignored) {
+        return config == null ? List.of() : ConfigFile.apply(config, command, group, alreadySet, ignored);
+    }
+
+    /**
+     * Keys of {@code train}, skipped by the other network commands, so that a run's config.yaml
+     * (or one file for several commands) configures {@code data export} and {@code sharpness} too.
+     */
+    static java.util.Set<String> trainKeys() {
+        return ConfigFile.keysOf(org.sharpscope.cli.train.TrainCommand.class);
+    }
+
+    /** Resolves the flags (already merged with any config file) over the defaults, and applies --threads. */
     public NetworkSetup resolve() {
-        Map<String, Object> file = readConfig();
-        ModelKind kind = ModelKind.parse(pick(model, file, "model", "fcn"));
+        ModelKind kind = ModelKind.parse(or(model, "fcn"));
         int defDepth = switch (kind) { case FCN -> 4; case MYRTLE -> 5; case RESNET -> 20; case UV -> 2; };
         int defWidth = switch (kind) { case FCN, UV -> 512; case MYRTLE -> 64; case RESNET -> 16; };
-        ModelConfig mc = new ModelConfig(kind,
-                toInt("depth", pick(depth, file, "depth", defDepth)),
-                toInt("width", pick(width, file, "width", defWidth)),
-                Activation.parse(pick(activation, file, "activation", kind == ModelKind.UV ? "linear" : "relu")),
-                toBool("bias", pick(bias, file, "bias", false)),
-                Parameterization.parse(pick(param, file, "param", "sp")),
-                toBool("last-layer-zero", pick(lastLayerZero, file, "last-layer-zero", false)),
-                toDouble("output-scale", pick(outputScale, file, "output-scale", 1.0)),
-                Normalization.parse(pick(norm, file, "norm", "none")));
-        DatasetKind dk = DatasetKind.parse(pick(dataset, file, "dataset", "fashion-mnist"));
-        long sd = toLong("seed", pick(seed, file, "seed", 0L));
-        String mode = pick(subsetMode, file, "subset-mode", "stratified");
+        ModelConfig mc = new ModelConfig(kind, or(depth, defDepth), or(width, defWidth),
+                Activation.parse(or(activation, kind == ModelKind.UV ? "linear" : "relu")),
+                or(bias, false), Parameterization.parse(or(param, "sp")), or(lastLayerZero, false),
+                or(outputScale, 1.0), Normalization.parse(or(norm, "none")));
+        DatasetKind dk = DatasetKind.parse(or(dataset, "fashion-mnist"));
+        long sd = or(seed, 0L);
+        String mode = or(subsetMode, "stratified").trim().toLowerCase();
         if (!mode.equals("stratified") && !mode.equals("first")) {
-            throw new UserInputException("--subset-mode must be stratified or first, got '" + mode + "'");
+            throw new UserInputException("--subset-mode must be stratified or first, got '" + subsetMode + "'");
         }
-        Object dir = pick(dataDir, file, "data-dir", null);
-        DataConfig dc = new DataConfig(dk, dir == null ? null : Path.of(dir.toString()),
-                toInt("subset", pick(subset, file, "subset", dk.synthetic() ? 1000 : 5000)),
-                mode.equals("stratified"),
-                toBool("standardize", pick(standardize, file, "standardize", true)),
-                toDouble("target-scale", pick(targetScale, file, "target-scale", 1.0)),
-                parseShape(pick(syntheticShape, file, "synthetic-shape", "3x8x8")),
-                toInt("synthetic-outputs", pick(syntheticOutputs, file, "synthetic-outputs", kind == ModelKind.UV ? 1 : 10)),
-                sd);
-        int ch = toInt("chunk", pick(chunk, file, "chunk", 1000));
+        long[] shape = syntheticShape == null ? new long[] {3, 8, 8}
+                : syntheticShape.stream().mapToLong(Long::longValue).toArray();
+        DataConfig dc = new DataConfig(dk, dataDir, or(subset, dk.synthetic() ? 1000 : 5000), mode.equals("stratified"),
+                or(standardize, true), or(targetScale, 1.0), shape,
+                or(syntheticOutputs, kind == ModelKind.UV ? 1 : 10), sd);
+        int ch = or(chunk, 1000);
         if (ch < 0) throw new UserInputException("--chunk must be >= 0 (0 = all examples at once), got " + ch);
-        int t = toInt("threads", pick(threads, file, "threads", Runtime.getRuntime().availableProcessors()));
-        if (t < 1) throw new UserInputException("--threads must be >= 1, got " + t);
-        int bt = toInt("blas-threads", pick(blasThreads, file, "blas-threads", t));
+        int t = threads();
+        int bt = or(blasThreads, t);
         if (bt < 1) throw new UserInputException("--blas-threads must be >= 1, got " + bt);
         org.sharpscope.nn.NativeThreads.set(t, bt);
-        return new NetworkSetup(mc, dc, Loss.parse(pick(loss, file, "loss", "mse")),
-                Dtype.parse(pick(dtype, file, "dtype", "float32")), sd, ch);
+        return new NetworkSetup(mc, dc, Loss.parse(or(loss, "mse")), Dtype.parse(or(dtype, "float32")), sd, ch);
     }
 
-    private Map<String, Object> readConfig() {
-        if (config == null) return Map.of();
-        if (!Files.isRegularFile(config)) {
-            throw new UserInputException("config file " + config + " does not exist; check --config");
-        }
-        Map<String, Object> raw;
-        try {
-            raw = Json.YAML.readValue(config.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
-        } catch (IOException e) {
-            throw new UserInputException("config file " + config + " is not valid YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""));
-        }
-        Map<String, Object> out = new HashMap<>();
-        if (raw == null) return out;
-        for (Map.Entry<String, Object> e : raw.entrySet()) {
-            String key = e.getKey().replace('_', '-');
-            if (!KEYS.contains(key)) continue; // keys of other commands (train, sweep) live in the same file
-            out.put(key, e.getValue());
-        }
-        return out;
+    /** The number of libtorch threads {@link #resolve()} sets (--threads; 0 or unset: all cores). */
+    public int threads() {
+        int t = or(threads, 0);
+        if (t < 0) throw new UserInputException("--threads must be >= 0 (0 = all cores), got " + t);
+        return t == 0 ? Runtime.getRuntime().availableProcessors() : t;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T pick(Object flag, Map<String, Object> file, String key, T fallback) {
-        if (flag != null) return (T) normalise(flag, fallback);
-        Object v = file.get(key);
-        if (v != null) return (T) normalise(v, fallback);
-        return fallback;
-    }
-
-    private static Object normalise(Object v, Object fallback) {
-        if (fallback instanceof String || fallback == null) return v instanceof Path ? v.toString() : String.valueOf(v);
-        return v;
-    }
-
-    private static int toInt(String key, Object v) {
-        if (v instanceof Number n) return n.intValue();
-        try {
-            return Integer.parseInt(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new UserInputException(key + " must be an integer, got '" + v + "'");
-        }
-    }
-
-    private static long toLong(String key, Object v) {
-        if (v instanceof Number n) return n.longValue();
-        try {
-            return Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new UserInputException(key + " must be an integer, got '" + v + "'");
-        }
-    }
-
-    private static double toDouble(String key, Object v) {
-        if (v instanceof Number n) return n.doubleValue();
-        try {
-            return Double.parseDouble(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new UserInputException(key + " must be a number, got '" + v + "'");
-        }
-    }
-
-    private static boolean toBool(String key, Object v) {
-        if (v instanceof Boolean b) return b;
-        String s = v.toString().trim().toLowerCase();
-        if (s.equals("true")) return true;
-        if (s.equals("false")) return false;
-        throw new UserInputException(key + " must be true or false, got '" + v + "'");
-    }
-
-    static long[] parseShape(Object v) {
-        String[] parts = v.toString().trim().split("[x,]");
-        long[] shape = new long[parts.length];
-        try {
-            for (int i = 0; i < parts.length; i++) shape[i] = Long.parseLong(parts[i].trim());
-        } catch (NumberFormatException e) {
-            throw new UserInputException("--synthetic-shape must look like 3x8x8 or 16, got '" + v + "'");
-        }
-        return shape;
+    private static <T> T or(T flag, T fallback) {
+        return flag == null ? fallback : flag;
     }
 }

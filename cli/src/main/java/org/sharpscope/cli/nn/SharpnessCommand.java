@@ -2,6 +2,7 @@ package org.sharpscope.cli.nn;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sharpscope.UserInputException;
@@ -63,6 +64,7 @@ public final class SharpnessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        options.applyConfig(List.of(), List.of(), NetworkOptions.trainKeys());
         if (top < 1) throw new UserInputException("--top must be >= 1, got " + top);
         UserInputException.requirePositive("--tol", tol);
         if (traceProbes < 0) throw new UserInputException("--trace must be >= 0 probes, got " + traceProbes);

@@ -13,7 +13,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.sharpscope.UserInputException;
+import org.sharpscope.cli.ConfigFile;
+import org.sharpscope.cli.nn.NetworkOptions;
 import org.sharpscope.cli.plot.TrainingPlots;
+import org.sharpscope.nn.NetworkSetup;
 import org.sharpscope.nn.train.Checkpoint;
 import org.sharpscope.nn.train.MetricsLog;
 import org.sharpscope.nn.train.Optimizer;
@@ -36,15 +39,13 @@ import picocli.CommandLine.Option;
         description = "Train a network with sharpness tracking (loss, top Hessian eigenvalues by warm-started "
                 + "LOBPCG, norms), regime analysis (sharpening, catapult, edge of stability at 2/η) and exact resume.")
 public final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file of settings: keys are these flags without dashes.")
-    Path config;
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its newest checkpoint (bit-for-bit as if never stopped).")
     Path resume;
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/train-<time>).")
     Path out;
 
     @Mixin
-    ModelDataOptions modelData;
+    NetworkOptions network;
 
     @Option(names = "--optimizer", defaultValue = "gd", description = "gd (full batch), sgd or momentum (default: ${DEFAULT-VALUE}).")
     String optimizer;
@@ -58,8 +59,6 @@ public final class TrainCommand implements Callable<Integer> {
     double momentum;
     @Option(names = "--steps", defaultValue = "1000", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the weights, the data subset and the batches (default: ${DEFAULT-VALUE}).")
-    long seed;
     @Option(names = "--probe-every", defaultValue = "10", description = "Probe every k steps (default: ${DEFAULT-VALUE}).")
     int probeEvery;
     @Option(names = "--dense-steps", defaultValue = "20", description = "Probe every step before this one (default: ${DEFAULT-VALUE}).")
@@ -75,8 +74,6 @@ public final class TrainCommand implements Callable<Integer> {
     double tol;
     @Option(names = "--max-products", defaultValue = "500", description = "Hessian-vector products allowed per probe (default: ${DEFAULT-VALUE}).")
     int maxProducts;
-    @Option(names = "--threads", defaultValue = "0", description = "libtorch threads, 0 = its default; small nets are fastest on 1 (default: ${DEFAULT-VALUE}).")
-    int threads;
     @Option(names = "--progress", arity = "0..1", defaultValue = "true", fallbackValue = "true",
             description = "Show a progress bar when on a terminal (default: ${DEFAULT-VALUE}).")
     boolean progress;
@@ -84,12 +81,12 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Set on the instance that already holds config-file and command-line settings merged. */
-    private boolean merged;
+    /** Config keys that set the learning rate: one of them on the command line replaces all of them. */
+    static final List<String> RATE_KEYS = List.of("eta", "c");
 
     @Override
     public Integer call() {
-        if (!merged && (config != null || resume != null)) return mergedCommand().call();
+        applyConfigFiles();
         if (resume != null) return resumeRun();
         List<Double> cs = c == null ? List.of() : c;
         if (cs.size() <= 1) {
@@ -109,10 +106,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     private TrainConfig config(double cValue) {
         if (eta != null && !Double.isNaN(cValue)) throw new UserInputException("give --eta or --c, not both");
-        return new TrainConfig(modelData.modelConfig(), modelData.dataConfig(seed), modelData.lossKind(),
-                modelData.dtypeKind(), modelData.chunkSize, Optimizer.parse(optimizer), eta == null ? Double.NaN : eta,
-                cValue, batchSize, momentum, steps, seed, probeEvery, denseSteps, checkpointEvery, topK, ntk, tol,
-                maxProducts, threads);
+        NetworkSetup setup = network.resolve();
+        return new TrainConfig(setup.model(), setup.data(), setup.loss(), setup.dtype(), setup.chunk(),
+                Optimizer.parse(optimizer), eta == null ? Double.NaN : eta, cValue, batchSize, momentum, steps,
+                setup.seed(), probeEvery, denseSteps, checkpointEvery, topK, ntk, tol, maxProducts, network.threads());
     }
 
     private int resumeRun() {
@@ -147,52 +144,16 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * A fresh instance holding config.yaml of --resume, then --config, then the command-line
-     * flags; a flag given by a later source replaces all values of the earlier ones (lists too).
+     * Fills the options not given on the command line from --config, then from config.yaml of
+     * --resume (command line over --config over the resumed run's settings).
      */
-    private TrainCommand mergedCommand() {
-        java.util.LinkedHashMap<String, List<String>> merged = new java.util.LinkedHashMap<>();
+    private void applyConfigFiles() {
+        List<String> set = network.applyConfig(RATE_KEYS, List.of(), List.of());
         if (resume != null) {
             Path cfg = resume.resolve(RunDirectory.CONFIG);
             if (!Files.isRegularFile(cfg)) throw new UserInputException("cannot resume " + resume + ": no " + RunDirectory.CONFIG + " there");
-            overlay(merged, YamlConfig.arguments(cfg, spec, List.of("--config", "--resume", "--out")));
+            ConfigFile.apply(cfg, spec, RATE_KEYS, set, List.of());
         }
-        if (config != null) {
-            if (!Files.isRegularFile(config)) throw new UserInputException("config file " + config + " not found");
-            overlay(merged, YamlConfig.arguments(config, spec, List.of("--config", "--resume")));
-        }
-        List<String> given = new ArrayList<>();
-        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            List<String> values = o.originalStringValues();
-            if (values.isEmpty()) given.add(o.longestName());
-            for (String v : values) given.add(o.longestName() + "=" + v);
-        }
-        overlay(merged, given);
-        List<String> args = new ArrayList<>();
-        merged.values().forEach(args::addAll);
-        TrainCommand fresh = new TrainCommand();
-        CommandLine cl = new CommandLine(fresh);
-        cl.setOverwrittenOptionsAllowed(true);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setOut(spec.commandLine().getOut());
-        cl.setErr(spec.commandLine().getErr());
-        try {
-            cl.parseArgs(args.toArray(new String[0]));
-        } catch (CommandLine.ParameterException e) {
-            throw new UserInputException((config != null ? "config " + config : "resume config") + ": " + e.getMessage());
-        }
-        fresh.merged = true;
-        return fresh;
-    }
-
-    /** Replaces, flag by flag, the arguments in {@code merged} with those of {@code source}. */
-    private static void overlay(java.util.Map<String, List<String>> merged, List<String> source) {
-        java.util.Map<String, List<String>> byFlag = new java.util.LinkedHashMap<>();
-        for (String a : source) {
-            String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            byFlag.computeIfAbsent(flag, k -> new ArrayList<>()).add(a);
-        }
-        merged.putAll(byFlag);
     }
 
     private static Path defaultOut() {

@@ -119,7 +119,7 @@ class NetworkCommandsTest {
         Path f = dir.resolve("d.safetensors");
         Path cfg = dir.resolve("c.yaml");
         Files.writeString(cfg, "dataset: synthetic-mixture\nsubset: 30\nsynthetic_shape: 2x2\ndtype: float64\n"
-                + "loss: ce\nmodel: fcn\ntrain_steps: 5\n");
+                + "loss: ce\nmodel: fcn\nsteps: 5\n");
         int code = Sharpscope.execute("data", "export", "--config", cfg.toString(), "--subset", "20", "--out", f.toString());
         assertThat(code).as(err.toString()).isZero();
         Safetensors.Contents c = Safetensors.read(f);
@@ -150,6 +150,26 @@ class NetworkCommandsTest {
         assertThat(Sharpscope.execute("sharpness", "--config", dir.resolve("missing.yaml").toString())).isEqualTo(2);
         assertThat(Sharpscope.execute(with(with(new String[] {"sharpness"}, SMALL), "--checkpoint",
                 dir.resolve("nope.safetensors").toString()))).isEqualTo(2);
+    }
+
+    @Test
+    void configFileErrorsNameTheKeyAndTheFile() throws Exception {
+        Path unknown = Files.writeString(dir.resolve("u.yaml"), "dataset: synthetic\nlearning_rate: 3\n");
+        Path wrongType = Files.writeString(dir.resolve("w.yaml"), "dataset: synthetic\nsubset: many\n");
+        Path listForOne = Files.writeString(dir.resolve("l.yaml"), "dataset: synthetic\nwidth: [3, 4]\n");
+        for (Path p : new Path[] {unknown, wrongType, listForOne}) {
+            err.reset();
+            assertThat(Sharpscope.execute("data", "export", "--config", p.toString(), "--out",
+                    dir.resolve("x.safetensors").toString())).as(err.toString()).isEqualTo(2);
+            assertThat(err.toString().strip()).startsWith("error: config " + p).doesNotContain("\n");
+        }
+        assertThat(err.toString()).contains("'width'");
+        err.reset();
+        Sharpscope.execute("data", "export", "--config", unknown.toString(), "--out", dir.resolve("x.safetensors").toString());
+        assertThat(err.toString()).contains("'learning_rate'");
+        err.reset();
+        Sharpscope.execute("data", "export", "--config", wrongType.toString(), "--out", dir.resolve("x.safetensors").toString());
+        assertThat(err.toString()).contains("--subset").contains("many");
     }
 
     @Test

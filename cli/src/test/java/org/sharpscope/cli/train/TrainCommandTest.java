@@ -34,7 +34,8 @@ class TrainCommandTest {
         return f;
     }
 
-    static final String TINY = "model: fcn\ndepth: 2\nwidth: 8\ndataset: synthetic\nsubset: 20\nsteps: 6\nthreads: 1\nprogress: false\n";
+    static final String TINY = "model: fcn\ndepth: 2\nwidth: 8\ndataset: synthetic\nsubset: 20\nsteps: 6\nthreads: 1\nprogress: false\n"
+            + "dtype: float64\nsynthetic-shape: 10\nsynthetic-outputs: 1\n";
 
     void assertOneLineError(Result r, String... mentions) {
         assertThat(r.code()).as(r.err()).isEqualTo(2);
@@ -77,6 +78,11 @@ class TrainCommandTest {
         Path again = tmp.resolve("again");
         assertThat(run("train", "--config", out.resolve("config.yaml").toString(), "--out", again.toString()).code()).isZero();
         assertThat(Files.readString(again.resolve("metrics.csv"))).isEqualTo(Files.readString(out.resolve("metrics.csv")));
+        // ... and configures data export too (train's own keys are skipped there): the same 20 examples.
+        Path data = tmp.resolve("d.safetensors");
+        Result export = run("data", "export", "--config", out.resolve("config.yaml").toString(), "--out", data.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(org.sharpscope.run.Safetensors.read(data).tensors().get("inputs").shape()).containsExactly(20, 10);
     }
 
     @Test

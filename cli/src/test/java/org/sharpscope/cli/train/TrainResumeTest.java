@@ -26,6 +26,7 @@ class TrainResumeTest {
     static List<String> args(Path out) {
         return new ArrayList<>(List.of("train", "--out", out.toString(), "--model", "fcn", "--depth", "3", "--width", "32",
                 "--activation", "tanh", "--output-scale", "0.1", "--dataset", "synthetic-mixture", "--subset", "100",
+                "--dtype", "float64", "--synthetic-shape", "10", "--chunk", "0",
                 "--optimizer", "momentum", "--momentum", "0.5", "--batch-size", "32", "--c", "0.3",
                 "--steps", Integer.toString(STEPS), "--probe-every", "5", "--checkpoint-every", "30", "--top-k", "2",
                 "--threads", "1", "--progress=false"));

@@ -74,15 +74,21 @@ public final class Parameters {
 
     /** Parameters from a flattened vector. */
     public static Parameters ofFlat(Network network, Dtype dtype, double[] flat) {
+        return of(network, dtype, split(network, flat));
+    }
+
+    /** A flattened vector of {@code network}'s parameters as values by state_dict name (inverse of {@link #flatten()}). */
+    public static Map<String, double[]> split(Network network, double[] flat) {
         Map<String, double[]> values = new LinkedHashMap<>();
         int off = 0;
         for (ParameterSpec s : network.parameters()) {
             int n = Math.toIntExact(s.numel());
+            if (off + n > flat.length) throw new IllegalArgumentException("vector has " + flat.length + " entries, need more");
             values.put(s.name(), java.util.Arrays.copyOfRange(flat, off, off + n));
             off += n;
         }
         if (off != flat.length) throw new IllegalArgumentException("vector has " + flat.length + " entries, need " + off);
-        return of(network, dtype, values);
+        return values;
     }
 
     public Network network() {

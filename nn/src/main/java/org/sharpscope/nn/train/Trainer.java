@@ -88,7 +88,9 @@ public final class Trainer {
     private Map<String, Object> train(Path checkpointFile) {
         long start = System.nanoTime();
         // Both pools (libtorch's and OpenBLAS's): an OpenBLAS pool larger than the free cores spin-waits.
-        if (cfg.threads() > 0) NativeThreads.set(cfg.threads());
+        // Left alone when libtorch already has that count, so a caller's separate OpenBLAS count
+        // (the CLI's --blas-threads) stands.
+        if (cfg.threads() > 0 && NativeThreads.get() != cfg.threads()) NativeThreads.set(cfg.threads());
         data = DatasetLoader.load(cfg.data(), cfg.loss(), cfg.model().model() == ModelKind.FCN
                 || cfg.model().model() == ModelKind.UV);
         network = cfg.model().build(data.exampleShape(), data.outputs());
@@ -250,13 +252,7 @@ public final class Trainer {
 
     private void saveCheckpoint(int t, double[] theta, double[] velocity) {
         writeMetrics(); // metrics first: a checkpoint never points past the rows on disk
-        Map<String, double[]> w = new LinkedHashMap<>();
-        int off = 0;
-        for (var spec : network.parameters()) {
-            int n = Math.toIntExact(spec.numel());
-            w.put(spec.name(), Arrays.copyOfRange(theta, off, off + n));
-            off += n;
-        }
+        Map<String, double[]> w = Parameters.split(network, theta);
         Checkpoint c = new Checkpoint(t, w, velocity == null ? null : velocity.clone(), hessianTracker.warmStart(),
                 ntkTracker == null ? null : ntkTracker.warmStart(), eta, lambda0);
         c.write(dir.checkpoints().resolve(Checkpoint.fileName(t)), network, cfg.dtype().safetensorsName());
