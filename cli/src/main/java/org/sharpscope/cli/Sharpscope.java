@@ -3,6 +3,10 @@ package org.sharpscope.cli;
 import org.sharpscope.UserInputException;
 import org.sharpscope.cli.reproduce.ReportCommand;
 import org.sharpscope.cli.reproduce.ReproduceCommand;
+import org.sharpscope.cli.nn.DataCommand;
+import org.sharpscope.cli.nn.SharpnessCommand;
+import org.sharpscope.cli.train.TrainCommand;
+import org.sharpscope.cli.sweep.SweepCommand;
 import org.sharpscope.cli.uv.UvCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +21,11 @@ import picocli.CommandLine.Command;
                 ReproduceCommand.class,
                 ReportCommand.class,
                 UvCommand.class,
+                DataCommand.class,
+                SharpnessCommand.class,
                 SpectrumCommand.class,
+                TrainCommand.class,
+                SweepCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sharpscope implements Runnable {

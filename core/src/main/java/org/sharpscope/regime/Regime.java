@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * The regime of one training trajectory (THEORY.md §6), in the vocabulary every analysis shares:
  * early trend of the sharpness, whether a catapult happened (and the step of its loss peak), the
  * late state, the late-time period of the sharpness (0 when none: converged runs have period 1,
- * EoS runs p ≥ 2, chaotic and diverged runs 0) and the step at which the run diverged.
+ * EoS runs p ≥ 2 (or 0 for a real network hovering at 2/η without an exact period, see
+ * {@link EdgeOfStability}), chaotic and diverged runs 0) and the step at which the run diverged.
  * JSON names: {@code early_trend, catapult, catapult_at, late_state, period, diverged_at}.
  */
 @JsonPropertyOrder({"early_trend", "catapult", "catapult_at", "late_state", "period", "diverged_at"})
@@ -25,7 +26,7 @@ public record Regime(
         String cat = catapult ? "catapult at step " + catapultAt : "no catapult";
         String late = switch (lateState) {
             case CONVERGED -> "converged";
-            case EOS -> "edge of stability with period " + period;
+            case EOS -> period == 0 ? "edge of stability (no exact period)" : "edge of stability with period " + period;
             case CHAOTIC -> "chaotic (bounded, no short period)";
             case DIVERGED -> "diverged at step " + divergedAt;
         };

@@ -96,6 +96,18 @@ public final class RegimeAnalysis {
      * {@code sharpness} (top Hessian eigenvalue) under GD with step size {@code eta}.
      */
     public static Regime analyze(long[] step, double[] loss, double[] sharpness, double eta, Thresholds t) {
+        return analyze(step, loss, sharpness, eta, t, null);
+    }
+
+    /**
+     * The analysis for sampled runs of real networks, whose sharpness at EoS hovers around 2/η
+     * without an exact period and whose convergence is slow: as above, except that a run without
+     * a period is EoS (period 0) when {@code eos} holds over the late window, and a run whose
+     * late loss never rises while η·λ stays below the band is converged. {@code eos} null gives
+     * the plain analysis.
+     */
+    public static Regime analyze(long[] step, double[] loss, double[] sharpness, double eta, Thresholds t,
+                                 EdgeOfStability eos) {
         int len = step.length;
         if (len == 0 || loss.length != len || sharpness.length != len) {
             throw new IllegalArgumentException("need equally long, non-empty step/loss/sharpness arrays");
@@ -129,16 +141,35 @@ public final class RegimeAnalysis {
         double lateMaxLoss = Math.max(firstHalfMaxLoss, secondHalfMaxLoss);
         boolean converging = window >= 4 && secondHalfMaxLoss <= t.convergingLossDrop() * firstHalfMaxLoss;
         int period = Periodicity.period(late, t.maxPeriod(), t.periodTolerance());
+        double[] lateAveraged = late;
+        if (eos != null) {
+            long[] lateStep = java.util.Arrays.copyOfRange(step, len - window, len);
+            lateAveraged = EdgeOfStability.twoStepAverage(lateStep, late);
+        }
+        boolean monotoneBelow = eos != null && monotoneBelowBand(loss, lateAveraged, len - window, eos);
         LateState state;
-        if (period == 1 || lateMaxLoss <= t.convergedLossFraction() * loss0 || converging) {
+        if (period == 1 || lateMaxLoss <= t.convergedLossFraction() * loss0 || converging || monotoneBelow) {
             state = LateState.CONVERGED;
             period = 1;
         } else if (period >= 2) {
+            state = LateState.EOS;
+        } else if (eos != null && eos.holdsLate(lateAveraged)) {
             state = LateState.EOS;
         } else {
             state = LateState.CHAOTIC;
         }
         return new Regime(trend, catapultAt != null, catapultAt, state, period, null);
+    }
+
+    /** Late loss never rises and every late η·λ lies below the EoS band: stable descent. */
+    private static boolean monotoneBelowBand(double[] loss, double[] lateEtaSharpness, int from, EdgeOfStability eos) {
+        for (int k = from + 1; k < loss.length; k++) {
+            if (loss[k] > loss[k - 1]) return false;
+        }
+        for (double v : lateEtaSharpness) {
+            if (!(v < 2 * (1 - eos.band()))) return false;
+        }
+        return true;
     }
 
     private static EarlyTrend earlyTrend(double[] loss, double[] sharpness, int end, Thresholds t) {

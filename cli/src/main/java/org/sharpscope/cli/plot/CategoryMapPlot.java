@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A labelled heat map of categories over a 2-D grid (a phase diagram): cell (i, j) at
- * (x[i], y[j]) is filled with the colour of its category, with a legend naming each one.
+ * (x[i], y[j]) (x and y ascending, evenly spaced or not) is filled with the colour of its
+ * category, reaching halfway to its neighbours, with a legend naming each one.
  */
 public final class CategoryMapPlot {
     /** A fixed palette, distinguishable in print: one colour per category, in order. */
@@ -27,17 +28,17 @@ public final class CategoryMapPlot {
         BufferedImage img = PlotFrame.canvas(1000, 700);
         Graphics2D g = PlotFrame.graphics(img);
         Rectangle area = new Rectangle(90, 45, 700, 580);
-        double dx = x.length > 1 ? (x[x.length - 1] - x[0]) / (x.length - 1) : 1;
-        double dy = y.length > 1 ? (y[y.length - 1] - y[0]) / (y.length - 1) : 1;
-        PlotFrame f = new PlotFrame(g, area, x[0] - dx / 2, x[x.length - 1] + dx / 2, y[0] - dy / 2, y[y.length - 1] + dy / 2);
+        double[] ex = edges(x);
+        double[] ey = edges(y);
+        PlotFrame f = new PlotFrame(g, area, ex[0], ex[x.length], ey[0], ey[y.length]);
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < y.length; j++) {
                 int c = categories[i * y.length + j];
                 g.setColor(PALETTE.get(c % PALETTE.size()));
-                int x0 = (int) Math.floor(f.px(x[i] - dx / 2));
-                int x1 = (int) Math.ceil(f.px(x[i] + dx / 2));
-                int y0 = (int) Math.floor(f.py(y[j] + dy / 2));
-                int y1 = (int) Math.ceil(f.py(y[j] - dy / 2));
+                int x0 = (int) Math.floor(f.px(ex[i]));
+                int x1 = (int) Math.ceil(f.px(ex[i + 1]));
+                int y0 = (int) Math.floor(f.py(ey[j + 1]));
+                int y1 = (int) Math.ceil(f.py(ey[j]));
                 g.fillRect(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
             }
         }
@@ -56,5 +57,24 @@ public final class CategoryMapPlot {
         }
         g.dispose();
         return img;
+    }
+
+    /**
+     * Cell edges for sorted grid values: midpoints between neighbours, the outer edges half a
+     * spacing beyond the ends (so uneven grids, such as a sweep's, tile without gaps or overlap);
+     * a single value gets a unit-wide cell.
+     */
+    static double[] edges(double[] v) {
+        int n = v.length;
+        double[] e = new double[n + 1];
+        if (n == 1) {
+            e[0] = v[0] - 0.5;
+            e[1] = v[0] + 0.5;
+            return e;
+        }
+        for (int i = 1; i < n; i++) e[i] = 0.5 * (v[i - 1] + v[i]);
+        e[0] = v[0] - (e[1] - v[0]);
+        e[n] = v[n - 1] + (v[n - 1] - e[n - 1]);
+        return e;
     }
 }

@@ -50,11 +50,22 @@ public final class LinePlot {
 
     /** Adds a dashed horizontal reference line at {@code y} over [xMin, xMax]. */
     public LinePlot horizontal(String name, double y, double xMin, double xMax) {
+        return horizontal(name, y, xMin, xMax, Color.DARK_GRAY);
+    }
+
+    /** Adds a dashed horizontal reference line in the given colour (to pair it with a series). */
+    public LinePlot horizontal(String name, double y, double xMin, double xMax, Color color) {
         XYSeries s = chart.addSeries(name, new double[] {xMin, xMax}, new double[] {y, y});
         s.setMarker(SeriesMarkers.NONE);
         s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        s.setLineColor(Color.DARK_GRAY);
+        s.setLineColor(color);
         return this;
+    }
+
+    /** The colour the chart's theme gives the {@code i}-th series. */
+    public Color seriesColor(int i) {
+        Color[] colors = chart.getStyler().getSeriesColors();
+        return colors[i % colors.length];
     }
 
     public XYChart chart() {

@@ -35,20 +35,9 @@ public final class OrbitDiagramPlot {
         top.axes(lower == null ? xLabel : null, yLabel);
         top.title(title);
         if (lower != null) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double v : lower) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-            if (!Double.isFinite(lo)) {
-                lo = -1;
-                hi = 1;
-            }
-            lo = Math.max(lo, -3);
-            hi = Math.max(hi, 0.1);
+            double[] r = FiniteRange.of(lower);
+            double lo = r == null ? -1 : Math.max(r[0], -3);
+            double hi = r == null ? 1 : Math.max(r[1], 0.1);
             double pad = 0.05 * (hi - lo);
             PlotFrame bottom = new PlotFrame(g, BOTTOM, xMin, xMax, lo - pad, hi + pad);
             bottom.grid();
@@ -109,16 +98,9 @@ public final class OrbitDiagramPlot {
 
     /** [min, max] of the finite values, widened by {@code margin} of the span. */
     static double[] range(double[] values, double margin) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        if (!Double.isFinite(lo)) return new double[] {0, 1};
-        double pad = Math.max(margin * (hi - lo), 1e-9);
-        return new double[] {lo - pad, hi + pad};
+        double[] r = FiniteRange.of(values);
+        if (r == null) return new double[] {0, 1};
+        double pad = Math.max(margin * (r[1] - r[0]), 1e-9);
+        return new double[] {r[0] - pad, r[1] + pad};
     }
 }

@@ -156,16 +156,8 @@ public final class UvBifurcationCommand extends DynamicsCommand {
     }
 
     private static double[] minMax(double[] v, int i, int r) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int t = 0; t < r; t++) {
-            double x = v[i * r + t];
-            if (Double.isFinite(x)) {
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
-            }
-        }
-        return Double.isFinite(lo) ? new double[] {lo, hi} : new double[] {Double.NaN, Double.NaN};
+        double[] range = org.sharpscope.cli.plot.FiniteRange.of(v, i * r, i * r + r);
+        return range != null ? range : new double[] {Double.NaN, Double.NaN};
     }
 
     @Override

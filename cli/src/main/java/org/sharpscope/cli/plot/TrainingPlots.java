@@ -1,0 +1,67 @@
+package org.sharpscope.cli.plot;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.sharpscope.nn.train.MetricsLog;
+import org.sharpscope.nn.train.Probe;
+
+/**
+ * The plots of a training run: loss against step (log y), sharpness against step with the
+ * stability threshold 2/η dashed, and weight norm against sharpness; plus an overlay of the
+ * sharpness of several runs with each run's 2/η.
+ */
+public final class TrainingPlots {
+    /** One run to plot: a label, its probes and its stability threshold (2/η, or 2(1+β)/η). */
+    public record Run(String label, MetricsLog metrics, double threshold) {}
+
+    private TrainingPlots() {}
+
+    /** Writes loss.png, sharpness.png and weight-norm-vs-sharpness.png (and SVGs) into {@code dir}. */
+    public static void write(Run run, Path dir) {
+        List<Probe> ps = run.metrics().probes();
+        double[] step = column(ps, 0);
+        double xMax = Math.max(1, step[step.length - 1]);
+        ChartFiles.save(new LinePlot("Training loss", "step", "loss").logY().line("loss", step, column(ps, 1)).chart(), dir, "loss");
+
+        LinePlot sharp = new LinePlot("Sharpness", "step", "top Hessian eigenvalue λ^H");
+        int k = ps.get(0).sharpness().length;
+        for (int i = 0; i < k; i++) {
+            final int j = i;
+            double[] y = ps.stream().mapToDouble(p -> p.sharpness()[j]).toArray();
+            sharp.line(i == 0 ? "λ₁^H" : "λ" + (i + 1) + "^H", step, y);
+        }
+        sharp.horizontal("2/η", run.threshold(), 0, xMax);
+        ChartFiles.save(sharp.chart(), dir, "sharpness");
+
+        LinePlot wn = new LinePlot("Weight norm against sharpness", "λ^H", "‖θ‖");
+        wn.points("probes", column(ps, 2), column(ps, 3));
+        ChartFiles.save(wn.chart(), dir, "weight-norm-vs-sharpness");
+    }
+
+    /** Sharpness of several runs with each run's threshold, as sharpness.png in {@code dir}. */
+    public static void sharpnessOverlay(List<Run> runs, Path dir) {
+        LinePlot p = new LinePlot("Sharpness at several learning rates", "step", "λ^H");
+        double xMax = 1;
+        for (Run r : runs) xMax = Math.max(xMax, r.metrics().last().step());
+        for (Run r : runs) {
+            List<Probe> ps = r.metrics().probes();
+            p.line(r.label(), column(ps, 0), column(ps, 2));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            p.chart().getSeriesMap().get(r.label()).setLineColor(p.seriesColor(i));
+            p.horizontal("2/η " + r.label(), r.threshold(), 0, xMax, p.seriesColor(i));
+        }
+        ChartFiles.save(p.chart(), dir, "sharpness");
+    }
+
+    /** 0: step, 1: loss, 2: sharpness, 3: weight norm. */
+    private static double[] column(List<Probe> ps, int which) {
+        return ps.stream().mapToDouble(p -> switch (which) {
+            case 0 -> p.step();
+            case 1 -> p.loss();
+            case 2 -> p.top();
+            default -> p.weightNorm();
+        }).toArray();
+    }
+}

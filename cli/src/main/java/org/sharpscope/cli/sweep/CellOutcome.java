@@ -1,0 +1,19 @@
+package org.sharpscope.cli.sweep;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
+
+/**
+ * How one cell ended: {@code finished} (exit code 0 and a summary.json) or {@code failed} with
+ * the command's error line.
+ */
+public record CellOutcome(String status, @JsonProperty("exit_code") int exitCode, String error, double seconds)
+        implements Serializable {
+    public static final String FINISHED = "finished";
+    public static final String FAILED = "failed";
+    public static final String PENDING = "pending";
+
+    public boolean finished() {
+        return FINISHED.equals(status);
+    }
+}

@@ -1,0 +1,55 @@
+package org.sharpscope.cli.sweep;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sweep plan SPEC}: lists the cells of a spec and estimates the cost. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "List the cells of a sweep spec (flags checked against the command) and estimate the cost. "
+                + "With --calibrate, time the first cell to estimate the wall time.")
+public final class SweepPlanCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "sweep spec (YAML)")
+    Path specFile;
+
+    @Option(names = "--calibrate", description = "run the first cell once (in a temporary directory) to estimate wall time")
+    boolean calibrate;
+
+    @Option(names = "--workers", paramLabel = "N", description = "workers assumed for the wall-time estimate (default: cores)")
+    Integer workers;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepPlan plan = SweepPlan.of(SweepSpec.read(specFile));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("command: " + plan.command().name());
+        for (Cell c : plan.cells()) {
+            out.println(c.id() + "  " + String.join(" ", c.flags()));
+        }
+        long steps = plan.totalSteps();
+        int n = plan.cells().size();
+        out.printf(Locale.ROOT, "%d cells%s%n", n, steps >= 0 ? ", " + steps + " steps in all" : "");
+        if (calibrate && n > 0) {
+            Path tmp = Files.createTempDirectory("sharpscope-plan");
+            try {
+                CellOutcome o = CellExecutor.run(plan.command(), plan.cells().get(0), tmp.resolve("cell"));
+                int w = Math.min(n, workers != null ? workers : LocalRunner.defaultWorkers());
+                out.printf(Locale.ROOT, "first cell: %s in %.3f s; estimate with %d workers: %.1f s (%.1f cells/min)%n",
+                        o.status(), o.seconds(), w, o.seconds() * Math.ceil((double) n / w), 60.0 * w / Math.max(o.seconds(), 1e-9));
+            } finally {
+                CellExecutor.deleteTree(tmp);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

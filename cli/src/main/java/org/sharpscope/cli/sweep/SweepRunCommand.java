@@ -1,0 +1,115 @@
+package org.sharpscope.cli.sweep;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sharpscope.UserInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sweep run SPEC --out DIR}: runs every cell, locally or on Spark, resumably. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run every cell of a sweep spec into DIR/cells/<id>/ (each an ordinary run directory), keeping "
+                + "DIR/index.json of cell -> status. A failed cell is recorded with its error and does not stop the others; "
+                + "the exit code is 0 when every cell was attempted.")
+public final class SweepRunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "sweep spec (YAML)")
+    Path specFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "sweep directory (new, or an existing one with --resume); with --runner spark also a Hadoop URI such as hdfs://host/path")
+    String out;
+
+    @Option(names = "--resume", description = "continue the sweep in DIR: finished cells are kept, unfinished ones rerun")
+    boolean resume;
+
+    @Option(names = "--retry-failed", description = "with --resume, also rerun cells that failed")
+    boolean retryFailed;
+
+    @Option(names = "--workers", paramLabel = "N", description = "local runner: cells at once (default: one per core)")
+    Integer workers;
+
+    @Option(names = "--runner", paramLabel = "local|spark", defaultValue = "local",
+            description = "where cells run: local (default) or spark (needs the spark module on the class path)")
+    String runner;
+
+    @Option(names = "--master", paramLabel = "URL", description = "spark runner: master URL, e.g. local[2] or spark://host:7077")
+    String master;
+
+    @Option(names = "--no-progress", description = "no progress bar (it is also off when the output is not a terminal)")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        if (workers != null && workers < 1) throw new UserInputException("--workers must be >= 1, got " + workers);
+        if (retryFailed && !resume) throw new UserInputException("--retry-failed needs --resume");
+        String specText = Files.readString(requireSpec(specFile));
+        SweepPlan plan = SweepPlan.of(SweepSpec.parse(specText, specFile.toString()));
+        boolean uri = isUri(out);
+        Path root = uri ? null : Path.of(out);
+        CellRunner cellRunner = switch (runner) {
+            case "local" -> {
+                if (master != null) throw new UserInputException("--master is for --runner spark");
+                if (uri) throw new UserInputException("--out " + out + " is a URI; the local runner writes to a path, use --runner spark for URIs");
+                yield new LocalRunner(workers != null ? workers : LocalRunner.defaultWorkers(),
+                        !noProgress && System.console() != null);
+            }
+            case "spark" -> {
+                if (workers != null) {
+                    throw new UserInputException("--workers is for the local runner; Spark runs as many cells at once as its "
+                            + "executors have cores (e.g. --master local[2])");
+                }
+                CellRunnerProvider p = CellRunnerProvider.find("spark");
+                if (!uri) yield p.create(master);
+                CellRunnerProvider.RemoteSweep remote = p.remote(master, out);
+                if (remote == null) throw new UserInputException("the spark runner cannot write to " + out);
+                root = remote.staging();
+                yield remote.runner();
+            }
+            default -> throw new UserInputException("--runner must be local or spark, got '" + runner + "'");
+        };
+        SweepDirectory dir = SweepDirectory.prepare(root, plan, specText, resume, retryFailed);
+        List<Cell> todo = dir.pending(plan);
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.printf("sweep %s: %d cells, %d to run (%s runner)%n", out, plan.cells().size(), todo.size(), runner);
+        pw.flush();
+        long t0 = System.nanoTime();
+        cellRunner.run(dir, plan.command(), todo);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pw.printf(java.util.Locale.ROOT, "ran %d cells in %.2f s (%.1f cells/min)%n", todo.size(), seconds,
+                todo.isEmpty() ? 0.0 : 60.0 * todo.size() / seconds);
+        report(dir.index(), pw, spec.commandLine().getErr());
+        return 0;
+    }
+
+    /** True for {@code scheme://...} (hdfs://, s3a://, file://); false for a plain path. */
+    static boolean isUri(String out) {
+        return out.matches("[A-Za-z][A-Za-z0-9+.-]*://.*");
+    }
+
+    static Path requireSpec(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("sweep spec " + file + " does not exist; give the path of a YAML spec");
+        }
+        return file;
+    }
+
+    /** Prints the counts, and each failed cell with its error. */
+    static void report(SweepIndex index, PrintWriter out, PrintWriter err) {
+        out.printf("%d finished, %d failed, %d pending%n", index.count(CellOutcome.FINISHED),
+                index.count(CellOutcome.FAILED), index.count(CellOutcome.PENDING));
+        out.flush();
+        for (IndexEntry e : index.cells()) {
+            if (CellOutcome.FAILED.equals(e.status())) err.println("failed " + e.id() + " " + e.axes() + ": " + e.error());
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,175 @@
+package org.sharpscope.cli.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sharpscope.UserInputException;
+import org.sharpscope.run.Json;
+
+/**
+ * A sweep specification as written in YAML: the command to run ({@code uv run}, {@code train}),
+ * its base flags, the axes (crossed, except those tied together in a {@code zip} group) and the
+ * seeds. Values are kept as YAML scalars (Integer, Long, Double, String, Boolean).
+ *
+ * @param command the command words, e.g. {@code "uv run"}
+ * @param base flags (without dashes) given to every cell
+ * @param axes axis name → its values, in the order written
+ * @param zip groups of axis names that move together (each group one dimension of the cross)
+ * @param seeds the seeds, or empty when the spec gives none (no {@code --seed} flag is passed)
+ */
+public record SweepSpec(String command, Map<String, Object> base, Map<String, List<Object>> axes,
+                        List<List<String>> zip, List<Long> seeds) {
+    private static final Set<String> KEYS = Set.of("command", "base", "axes", "zip", "seeds");
+
+    public SweepSpec {
+        base = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(base));
+        axes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(axes));
+        zip = List.copyOf(zip);
+        seeds = List.copyOf(seeds);
+    }
+
+    /** Reads and validates a spec file; every problem is a one-line {@link UserInputException}. */
+    public static SweepSpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException("sweep spec " + file + " does not exist; give the path of a YAML spec");
+        } catch (IOException e) {
+            throw new UserInputException("cannot read sweep spec " + file + ": " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses spec YAML text; {@code where} names the source in error messages. */
+    public static SweepSpec parse(String yaml, String where) {
+        JsonNode root;
+        try {
+            root = Json.YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new UserInputException(where + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new UserInputException(where + ": a sweep spec is a YAML mapping with keys command, base, axes, zip, seeds");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!KEYS.contains(k)) {
+                throw new UserInputException(where + ": unknown key '" + k + "'; a sweep spec has command, base, axes, zip, seeds");
+            }
+        }
+        JsonNode cmd = root.get("command");
+        if (cmd == null || !cmd.isTextual() || cmd.textValue().isBlank()) {
+            throw new UserInputException(where + ": 'command' is missing; write e.g. 'command: uv run' or 'command: train'");
+        }
+        String command = String.join(" ", cmd.textValue().trim().split("\\s+"));
+
+        Map<String, Object> base = new LinkedHashMap<>();
+        JsonNode b = root.get("base");
+        if (b != null && !b.isNull()) {
+            if (!b.isObject()) throw new UserInputException(where + ": 'base' must be a mapping of flag: value");
+            b.fields().forEachRemaining(e -> base.put(checkName(where, "base", e.getKey()),
+                    scalar(where, "base." + e.getKey(), e.getValue())));
+        }
+
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
+        JsonNode a = root.get("axes");
+        if (a != null && !a.isNull()) {
+            if (!a.isObject()) throw new UserInputException(where + ": 'axes' must be a mapping of flag: values");
+            a.fields().forEachRemaining(e -> {
+                String name = checkName(where, "axes", e.getKey());
+                if (base.containsKey(name)) {
+                    throw new UserInputException(where + ": '" + name + "' is both in base and in axes; keep it in one place");
+                }
+                axes.put(name, AxisValues.parse(where, name, e.getValue()));
+            });
+        }
+
+        List<List<String>> zip = new ArrayList<>();
+        JsonNode z = root.get("zip");
+        if (z != null && !z.isNull()) {
+            if (!z.isArray()) throw new UserInputException(where + ": 'zip' must be a list of groups, e.g. zip: [[lambda0, target]]");
+            Set<String> used = new LinkedHashSet<>();
+            for (JsonNode g : z) {
+                if (!g.isArray() || g.size() < 2) {
+                    throw new UserInputException(where + ": each zip group is a list of two or more axis names, e.g. [lambda0, target]");
+                }
+                List<String> group = new ArrayList<>();
+                for (JsonNode n : g) {
+                    String name = n.asText();
+                    if (!axes.containsKey(name)) {
+                        throw new UserInputException(where + ": zip names '" + name + "', which is not an axis; add it under axes");
+                    }
+                    if (!used.add(name)) {
+                        throw new UserInputException(where + ": axis '" + name + "' is in more than one zip group");
+                    }
+                    group.add(name);
+                }
+                int len = axes.get(group.get(0)).size();
+                for (String name : group) {
+                    if (axes.get(name).size() != len) {
+                        throw new UserInputException(where + ": zipped axes must have equal lengths, but '" + group.get(0)
+                                + "' has " + len + " values and '" + name + "' has " + axes.get(name).size());
+                    }
+                }
+                zip.add(group);
+            }
+        }
+
+        List<Long> seeds = new ArrayList<>();
+        JsonNode s = root.get("seeds");
+        if (s != null && !s.isNull()) {
+            if (s.isIntegralNumber()) {
+                seeds.add(s.longValue());
+            } else if (s.isArray() && !s.isEmpty()) {
+                for (JsonNode n : s) {
+                    if (!n.isIntegralNumber()) throw new UserInputException(where + ": seeds must be integers, got '" + n.asText() + "'");
+                    if (seeds.contains(n.longValue())) throw new UserInputException(where + ": seed " + n.longValue() + " is listed twice");
+                    seeds.add(n.longValue());
+                }
+            } else {
+                throw new UserInputException(where + ": 'seeds' must be a non-empty list of integers, e.g. seeds: [0, 1, 2]");
+            }
+            if (base.containsKey("seed") || axes.containsKey("seed")) {
+                throw new UserInputException(where + ": give seeds either under 'seeds' or as a flag 'seed', not both");
+            }
+        }
+        return new SweepSpec(command, base, axes, zip, seeds);
+    }
+
+    private static String checkName(String where, String section, String name) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9-]*")) {
+            throw new UserInputException(where + ": '" + name + "' under " + section
+                    + " is not a flag name; write flags without dashes, e.g. 'lambda0' or 'eta-over-etac'");
+        }
+        if (name.equals("out") || name.equals("resume")) {
+            throw new UserInputException(where + ": '" + name + "' is set by the sweep for each cell; remove it from " + section);
+        }
+        return name;
+    }
+
+    /** A YAML scalar as Integer, Long, Double, Boolean or String. */
+    static Object scalar(String where, String key, JsonNode n) {
+        if (n.isInt()) return n.intValue();
+        if (n.isIntegralNumber()) return n.longValue();
+        if (n.isNumber()) return n.doubleValue();
+        if (n.isBoolean()) return n.booleanValue();
+        if (n.isTextual()) return n.textValue();
+        throw new UserInputException(where + ": " + key + " must be a number, string or true/false, got " + n);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+}

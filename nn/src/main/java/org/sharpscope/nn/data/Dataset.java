@@ -1,0 +1,44 @@
+package org.sharpscope.nn.data;
+
+import org.bytedeco.pytorch.Tensor;
+import org.sharpscope.nn.Dtype;
+import org.sharpscope.nn.HostTensors;
+
+/**
+ * The exact examples a run trains on: inputs [n, exampleShape...] and targets [n, outputs]
+ * (row-major doubles), plus class labels when the data has classes (null for regression).
+ */
+public record Dataset(String name, long[] exampleShape, double[] inputs, double[] targets, int outputs, int[] labels) {
+    public Dataset {
+        long per = 1;
+        for (long s : exampleShape) per *= s;
+        if (per == 0 || inputs.length % per != 0) throw new IllegalArgumentException("inputs do not fit the example shape");
+        long n = inputs.length / per;
+        if (targets.length != n * outputs) throw new IllegalArgumentException("targets must be [" + n + ", " + outputs + "]");
+        if (labels != null && labels.length != n) throw new IllegalArgumentException("need one label per example");
+    }
+
+    public int size() {
+        return targets.length / outputs;
+    }
+
+    /** The same examples with each input flattened to one vector (for fully connected models). */
+    public Dataset flattened() {
+        long per = 1;
+        for (long s : exampleShape) per *= s;
+        return new Dataset(name, new long[] {per}, inputs, targets, outputs, labels);
+    }
+
+    /** Inputs as a tensor [n, exampleShape...] of the given dtype. */
+    public Tensor inputTensor(Dtype dtype) {
+        long[] shape = new long[exampleShape.length + 1];
+        shape[0] = size();
+        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
+        return HostTensors.fromDoubles(inputs, shape, dtype);
+    }
+
+    /** Targets as a tensor [n, outputs] of the given dtype. */
+    public Tensor targetTensor(Dtype dtype) {
+        return HostTensors.fromDoubles(targets, new long[] {size(), outputs}, dtype);
+    }
+}

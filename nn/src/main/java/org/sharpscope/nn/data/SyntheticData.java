@@ -1,0 +1,76 @@
+package org.sharpscope.nn.data;
+
+import java.util.Random;
+
+/**
+ * Data for tests and machines without datasets, drawn from the config's seed: a teacher
+ * regression (inputs x ~ N(0, I), targets = target scale · a random one-hidden-layer tanh
+ * teacher of width 64 with unit-variance weights and 1/√fan-in scaling) and a Gaussian mixture
+ * of 10 classes. The subset size is the number of examples drawn (default 1000).
+ */
+public final class SyntheticData {
+    private static final int TEACHER_WIDTH = 64;
+    private static final int MIXTURE_CLASSES = 10;
+    private static final int DEFAULT_SIZE = 1000;
+
+    private SyntheticData() {}
+
+    private static int size(DataConfig c) {
+        return c.subset() == 0 ? DEFAULT_SIZE : c.subset();
+    }
+
+    private static int dim(long[] shape) {
+        long d = 1;
+        for (long s : shape) d *= s;
+        return Math.toIntExact(d);
+    }
+
+    /** Teacher-network regression with {@code syntheticOutputs} outputs. */
+    public static Dataset teacher(DataConfig c) {
+        int n = size(c);
+        int d = dim(c.syntheticShape());
+        int k = c.syntheticOutputs();
+        Random rng = new Random(c.seed() * 0x9E3779B97F4A7C15L + 1);
+        double[] w1 = new double[TEACHER_WIDTH * d];
+        double[] w2 = new double[k * TEACHER_WIDTH];
+        for (int i = 0; i < w1.length; i++) w1[i] = rng.nextGaussian() / Math.sqrt(d);
+        for (int i = 0; i < w2.length; i++) w2[i] = rng.nextGaussian() / Math.sqrt(TEACHER_WIDTH);
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextGaussian();
+        double[] y = new double[n * k];
+        double[] h = new double[TEACHER_WIDTH];
+        for (int e = 0; e < n; e++) {
+            for (int j = 0; j < TEACHER_WIDTH; j++) {
+                double s = 0;
+                for (int i = 0; i < d; i++) s += w1[j * d + i] * x[e * d + i];
+                h[j] = Math.tanh(s);
+            }
+            for (int o = 0; o < k; o++) {
+                double s = 0;
+                for (int j = 0; j < TEACHER_WIDTH; j++) s += w2[o * TEACHER_WIDTH + j] * h[j];
+                y[e * k + o] = c.targetScale() * s;
+            }
+        }
+        return new Dataset("synthetic", c.syntheticShape().clone(), x, y, k, null);
+    }
+
+    /**
+     * Gaussian mixture of 10 classes: class means with N(0, 1) entries, examples = mean + N(0, 1)
+     * noise, labels cycling 0..9 (every class has the same count); standardised and one-hot
+     * encoded like the image sets.
+     */
+    public static Dataset mixture(DataConfig c, org.sharpscope.nn.loss.Loss loss) {
+        int n = size(c);
+        int d = dim(c.syntheticShape());
+        Random rng = new Random(c.seed() * 0x9E3779B97F4A7C15L + 2);
+        double[] means = new double[MIXTURE_CLASSES * d];
+        for (int i = 0; i < means.length; i++) means[i] = rng.nextGaussian();
+        int[] labels = new int[n];
+        double[] x = new double[n * d];
+        for (int e = 0; e < n; e++) {
+            labels[e] = e % MIXTURE_CLASSES;
+            for (int i = 0; i < d; i++) x[e * d + i] = means[labels[e] * d + i] + rng.nextGaussian();
+        }
+        return DatasetLoader.classification(c, c.syntheticShape(), x, labels, MIXTURE_CLASSES, loss);
+    }
+}

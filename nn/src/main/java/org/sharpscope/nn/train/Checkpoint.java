@@ -1,0 +1,102 @@
+package org.sharpscope.nn.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.sharpscope.UserInputException;
+import org.sharpscope.nn.model.Network;
+import org.sharpscope.nn.model.ParameterSpec;
+import org.sharpscope.run.Json;
+import org.sharpscope.run.Safetensors;
+
+/**
+ * Everything needed to continue a run exactly from step {@code step} (after its probe, before its
+ * update): the weights θ_t by state_dict name, the momentum buffer (null without momentum), the
+ * LOBPCG warm-start vectors of the Hessian and NTK trackers (null when none), the learning rate η
+ * and the initial sharpness λ₀. Stored as one safetensors file: weights in the run's dtype under
+ * their PyTorch names (so {@code torch.load_state_dict} reads them), the rest under
+ * {@code optimizer.*} and {@code tracker.*} in F64, scalars in the string metadata.
+ */
+public record Checkpoint(int step, Map<String, double[]> weights, double[] momentum, double[][] hessianVectors,
+                         double[][] ntkVectors, double eta, double lambda0) {
+    public static final String MOMENTUM = "optimizer.momentum_buffer";
+    public static final String HESSIAN_VECTORS = "tracker.hessian_vectors";
+    public static final String NTK_VECTORS = "tracker.ntk_vectors";
+
+    /** File name of the checkpoint of step {@code step}: {@code step-00000123.safetensors}. */
+    public static String fileName(int step) {
+        return String.format("step-%08d.safetensors", step);
+    }
+
+    /** Writes the checkpoint atomically; {@code network} names and shapes the weights. */
+    public void write(Path file, Network network, String dtypeName) {
+        Map<String, Safetensors.Tensor> t = new LinkedHashMap<>();
+        for (ParameterSpec s : network.parameters()) {
+            t.put(s.name(), Safetensors.Tensor.ofDoubles(weights.get(s.name()), s.shape(), dtypeName));
+        }
+        if (momentum != null) t.put(MOMENTUM, Safetensors.Tensor.ofDoubles(momentum, new long[] {momentum.length}, "F64"));
+        if (hessianVectors != null) t.put(HESSIAN_VECTORS, block(hessianVectors));
+        if (ntkVectors != null) t.put(NTK_VECTORS, block(ntkVectors));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", "sharpscope-train-checkpoint-1");
+        meta.put("step", Integer.toString(step));
+        meta.put("eta", Double.toString(eta));
+        meta.put("lambda0", Double.toString(lambda0));
+        meta.put("architecture", Json.toJson(network.description()).replaceAll("\\s+", " "));
+        Safetensors.write(file, t, meta);
+    }
+
+    /** Reads a checkpoint written by {@link #write}. */
+    public static Checkpoint read(Path file, Network network) {
+        Safetensors.Contents c = Safetensors.read(file);
+        Map<String, String> meta = c.metadata();
+        if (!"sharpscope-train-checkpoint-1".equals(meta.get("format"))) {
+            throw new UserInputException(file + " is not a sharpscope train checkpoint (no format marker)");
+        }
+        Map<String, double[]> w = new LinkedHashMap<>();
+        for (ParameterSpec s : network.parameters()) {
+            Safetensors.Tensor x = c.tensors().get(s.name());
+            if (x == null) {
+                throw new UserInputException(file + " has no tensor '" + s.name() + "'; it belongs to a different model");
+            }
+            w.put(s.name(), x.toDoubles());
+        }
+        Safetensors.Tensor m = c.tensors().get(MOMENTUM);
+        return new Checkpoint(Integer.parseInt(meta.get("step")), w, m == null ? null : m.toDoubles(),
+                unblock(c.tensors().get(HESSIAN_VECTORS)), unblock(c.tensors().get(NTK_VECTORS)),
+                Double.parseDouble(meta.get("eta")), Double.parseDouble(meta.get("lambda0")));
+    }
+
+    /** The checkpoint with the highest step in {@code dir}, or null when there is none. */
+    public static Path latest(Path dir) {
+        if (!Files.isDirectory(dir)) return null;
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.filter(p -> p.getFileName().toString().matches("step-\\d{8}\\.safetensors")).sorted().toList();
+            return files.isEmpty() ? null : files.get(files.size() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Safetensors.Tensor block(double[][] rows) {
+        int n = rows[0].length;
+        double[] flat = new double[rows.length * n];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * n, n);
+        return Safetensors.Tensor.ofDoubles(flat, new long[] {rows.length, n}, "F64");
+    }
+
+    private static double[][] unblock(Safetensors.Tensor t) {
+        if (t == null) return null;
+        double[] flat = t.toDoubles();
+        int k = (int) t.shape()[0];
+        int n = (int) t.shape()[1];
+        double[][] rows = new double[k][];
+        for (int i = 0; i < k; i++) rows[i] = java.util.Arrays.copyOfRange(flat, i * n, (i + 1) * n);
+        return rows;
+    }
+}

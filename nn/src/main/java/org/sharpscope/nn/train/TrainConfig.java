@@ -1,0 +1,103 @@
+package org.sharpscope.nn.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sharpscope.UserInputException;
+import org.sharpscope.nn.Dtype;
+import org.sharpscope.nn.data.DataConfig;
+import org.sharpscope.nn.loss.Loss;
+import org.sharpscope.nn.model.ModelConfig;
+
+/**
+ * Everything that defines a training run. The learning rate is either {@code eta} or
+ * {@code c} (η = c/λ₀^H with λ₀^H measured at initialization); exactly one is set (the other is
+ * NaN). {@code batchSize} 0 means full batch. Probes run at every step below {@code denseSteps},
+ * then in consecutive pairs (t, t+1) every {@code probeEvery} steps — both phases of the
+ * period-2 oscillation at EoS are seen — and always at the last step; checkpoints every
+ * {@code checkpointEvery} steps (0: only at the end). {@code tol} is the relative residual
+ * tolerance of the LOBPCG sharpness solve and {@code maxProducts} its product budget per probe.
+ * {@code threads} sets libtorch's intra-op threads (0: its default); small networks run fastest
+ * on one thread, and results are bit-reproducible for a fixed thread count.
+ */
+public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype dtype, int chunkSize,
+                          Optimizer optimizer, double eta, double c, int batchSize, double momentum,
+                          int steps, long seed, int probeEvery, int denseSteps, int checkpointEvery,
+                          int topK, boolean ntk, double tol, int maxProducts, int threads) {
+    public TrainConfig {
+        if (Double.isNaN(eta) == Double.isNaN(c)) {
+            throw new UserInputException("set the learning rate with exactly one of --eta or --c (η = c/λ₀)");
+        }
+        if (!Double.isNaN(eta)) UserInputException.requirePositive("--eta", eta);
+        if (!Double.isNaN(c)) UserInputException.requirePositive("--c", c);
+        if (steps < 0) throw new UserInputException("--steps must be >= 0, got " + steps);
+        if (probeEvery < 1) throw new UserInputException("--probe-every must be >= 1, got " + probeEvery);
+        if (denseSteps < 0) throw new UserInputException("--dense-steps must be >= 0, got " + denseSteps);
+        if (checkpointEvery < 0) throw new UserInputException("--checkpoint-every must be >= 0 (0 = only at the end), got " + checkpointEvery);
+        if (batchSize < 0) throw new UserInputException("--batch-size must be >= 0 (0 = full batch), got " + batchSize);
+        if (chunkSize < 0) throw new UserInputException("--chunk must be >= 0 (0 = all examples at once), got " + chunkSize);
+        if (threads < 0) throw new UserInputException("--threads must be >= 0 (0 = libtorch's default), got " + threads);
+        if (topK < 1) throw new UserInputException("--top-k must be >= 1, got " + topK);
+        if (!(momentum >= 0 && momentum < 1)) throw new UserInputException("--momentum must lie in [0, 1), got " + momentum);
+        if (!(tol > 0 && tol < 1)) throw new UserInputException("--tol must lie in (0, 1), got " + tol);
+        if (maxProducts < topK) throw new UserInputException("--max-products must be >= --top-k, got " + maxProducts);
+        if (optimizer == Optimizer.GD && batchSize != 0) {
+            throw new UserInputException("--batch-size " + batchSize + " needs --optimizer sgd or momentum (gd is full batch)");
+        }
+        if (optimizer == Optimizer.SGD && batchSize == 0) {
+            throw new UserInputException("--optimizer sgd needs --batch-size > 0 (use gd for full batch)");
+        }
+        if (ntk && loss != Loss.MSE) throw new UserInputException("--ntk needs --loss mse (the NTK is read off the Gauss-Newton matrix of MSE)");
+    }
+
+    /** The heavy-ball coefficient β actually used (0 unless the optimizer is momentum). */
+    public double beta() {
+        return optimizer == Optimizer.MOMENTUM ? momentum : 0;
+    }
+
+    /** True when the learning rate is given as c = ηλ₀. */
+    public boolean relativeRate() {
+        return !Double.isNaN(c);
+    }
+
+    /** Whether step {@code t} is probed. */
+    public boolean probeAt(int t) {
+        return t < denseSteps || t % probeEvery == 0 || (probeEvery > 1 && t % probeEvery == 1) || t == steps;
+    }
+
+    /**
+     * Whether a checkpoint is written after the probe of step {@code t}: at the last step, and at
+     * every multiple of {@code checkpointEvery} including 0 (the initial weights, for references).
+     */
+    public boolean checkpointAt(int t) {
+        return t == steps || (checkpointEvery > 0 && t % checkpointEvery == 0);
+    }
+
+    /** The run's settings as flag-named keys (model, data and training), as written to config.yaml. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>(model.toMap());
+        m.remove("sigma_w2_hidden");
+        m.remove("sigma_w2_last");
+        Map<String, Object> d = new LinkedHashMap<>(data.toMap());
+        d.remove("seed");
+        m.putAll(d);
+        m.put("loss", loss.key());
+        m.put("dtype", dtype.key());
+        m.put("chunk", chunkSize);
+        m.put("optimizer", optimizer.key());
+        if (relativeRate()) m.put("c", c);
+        else m.put("eta", eta);
+        m.put("batch_size", batchSize);
+        m.put("momentum", momentum);
+        m.put("steps", steps);
+        m.put("seed", seed);
+        m.put("probe_every", probeEvery);
+        m.put("dense_steps", denseSteps);
+        m.put("checkpoint_every", checkpointEvery);
+        m.put("top_k", topK);
+        m.put("ntk", ntk);
+        m.put("tol", tol);
+        m.put("max_products", maxProducts);
+        m.put("threads", threads);
+        return m;
+    }
+}

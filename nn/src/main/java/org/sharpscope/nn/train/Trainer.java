@@ -1,0 +1,338 @@
+package org.sharpscope.nn.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sharpscope.UserInputException;
+import org.sharpscope.nn.Dtype;
+import org.sharpscope.nn.NativeThreads;
+import org.sharpscope.nn.data.Dataset;
+import org.sharpscope.nn.data.DatasetLoader;
+import org.sharpscope.nn.hessian.GaussNewtonOperator;
+import org.sharpscope.nn.hessian.HessianOperator;
+import org.sharpscope.nn.hessian.RetainedGraphHessian;
+import org.sharpscope.nn.hessian.TrainingObjective;
+import org.sharpscope.nn.model.ModelKind;
+import org.sharpscope.nn.model.Network;
+import org.sharpscope.nn.model.Parameters;
+import org.sharpscope.regime.Divergence;
+import org.sharpscope.regime.EdgeOfStability;
+import org.sharpscope.regime.Regime;
+import org.sharpscope.regime.RegimeAnalysis;
+import org.sharpscope.run.Json;
+import org.sharpscope.run.RunDirectory;
+import org.sharpscope.spectral.EigenResult;
+
+/**
+ * Trains a network with sharpness tracking, in the style of locuslab/edge-of-stability: one plain
+ * loop over steps t = 0 … steps. At step t (weights θ_t) it probes when scheduled (loss, accuracy,
+ * top-k Hessian eigenvalues by warm-started LOBPCG, norms), checkpoints when scheduled, then
+ * updates θ_{t+1} = θ_t − η·(gradient or momentum buffer). The learning rate η = c/λ₀^H is fixed
+ * after the probe of step 0. Training stops early when the loss diverges (a result, not an
+ * error). Everything is written into a {@link RunDirectory}: config.yaml, manifest.json (with
+ * timings), metrics.csv, summary.json and checkpoints/step-N.safetensors.
+ *
+ * <p>Resuming from the newest checkpoint continues bit-for-bit: the checkpoint holds θ_t, the
+ * momentum buffer and the LOBPCG warm-start vectors; SGD batches are a pure function of (seed,
+ * step) ({@link BatchSchedule}); metrics rows after the checkpoint step are dropped and recomputed.
+ */
+public final class Trainer {
+    /** Called after every step and probe, for progress display. */
+    public interface Listener {
+        void onStep(int step, int steps, Probe lastProbe);
+    }
+
+    /** How long metrics.csv may lag behind the probes while a run goes on (it is always written at checkpoints). */
+    private static final long METRICS_FLUSH_NANOS = 2_000_000_000L;
+
+    private final TrainConfig cfg;
+    private final RunDirectory dir;
+    private final Listener listener;
+
+    private Network network;
+    private Dataset data;
+    private Parameters params;
+    private TrainingObjective objective;
+    private HessianOperator hessian;
+    private SharpnessTracker hessianTracker;
+    private SharpnessTracker ntkTracker;
+    private BatchSchedule batches;
+    private MetricsLog metrics;
+    private double eta = Double.NaN;
+    private double lambda0 = Double.NaN;
+    private long probeNanos;
+    private long updateNanos;
+    private long lastFlush;
+    /** The full-batch gradient computed by the probe of step {@link #probedGradientStep}, reused by GD. */
+    private double[] probedGradient;
+    private int probedGradientStep = -1;
+
+    public Trainer(TrainConfig cfg, RunDirectory dir, Listener listener) {
+        this.cfg = cfg;
+        this.dir = dir;
+        this.listener = listener == null ? (t, s, p) -> { } : listener;
+    }
+
+    /** Runs from initialization; returns the summary also written to summary.json. */
+    public Map<String, Object> run() {
+        return train(null);
+    }
+
+    /** Continues the run in this directory from its newest checkpoint. */
+    public Map<String, Object> resume() {
+        return train(Checkpoint.latest(dir.checkpoints()));
+    }
+
+    private Map<String, Object> train(Path checkpointFile) {
+        long start = System.nanoTime();
+        // Both pools (libtorch's and OpenBLAS's): an OpenBLAS pool larger than the free cores spin-waits.
+        // Left alone when libtorch already has that count, so a caller's separate OpenBLAS count
+        // (the CLI's --blas-threads) stands.
+        if (cfg.threads() > 0 && NativeThreads.get() != cfg.threads()) NativeThreads.set(cfg.threads());
+        data = DatasetLoader.load(cfg.data(), cfg.loss(), cfg.model().model() == ModelKind.FCN
+                || cfg.model().model() == ModelKind.UV);
+        network = cfg.model().build(data.exampleShape(), data.outputs());
+        Checkpoint ck = checkpointFile == null ? null : Checkpoint.read(checkpointFile, network);
+        params = ck == null ? Parameters.initialize(network, cfg.dtype(), cfg.seed())
+                : Parameters.of(network, cfg.dtype(), ck.weights());
+        objective = new TrainingObjective(params, data, cfg.loss(), cfg.chunkSize());
+        hessian = new HessianOperator(objective);
+        hessianTracker = new SharpnessTracker(cfg.topK(), cfg.tol(), cfg.maxProducts(), ck == null ? null : ck.hessianVectors());
+        ntkTracker = cfg.ntk() ? new SharpnessTracker(1, cfg.tol(), cfg.maxProducts(), ck == null ? null : ck.ntkVectors()) : null;
+        batches = cfg.batchSize() > 0 ? new BatchSchedule(data.size(), cfg.batchSize(), cfg.seed()) : null;
+
+        double[] theta = params.flatten();
+        double[] velocity = cfg.beta() > 0 ? new double[theta.length] : null;
+        int first = 0;
+        if (ck == null) {
+            dir.writeConfig(cfg.toMap());
+            dir.startManifest("train", cfg.seed());
+            metrics = new MetricsLog(cfg.topK(), cfg.ntk());
+        } else {
+            if (!Files.isRegularFile(dir.file(RunDirectory.METRICS))) {
+                throw new UserInputException("cannot resume " + dir.root() + ": metrics.csv is missing");
+            }
+            dir.startManifest("train", cfg.seed());
+            dir.putManifest("resumed_from_step", ck.step());
+            metrics = MetricsLog.read(dir.file(RunDirectory.METRICS), cfg.topK(), cfg.ntk(), ck.step());
+            if (metrics.size() == 0 || metrics.last().step() != ck.step()) {
+                throw new UserInputException("cannot resume " + dir.root() + ": metrics.csv has no row for checkpoint step " + ck.step());
+            }
+            if (velocity != null && ck.momentum() != null) velocity = ck.momentum();
+            eta = ck.eta();
+            lambda0 = ck.lambda0();
+            first = ck.step();
+        }
+        dir.putManifest("architecture", network.description());
+        dir.putManifest("examples", data.size());
+        dir.putManifest("torch_threads", org.bytedeco.pytorch.global.torch.get_num_threads());
+        dir.putManifest("blas_threads", org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads());
+
+        // A run resumed from the checkpoint of its divergence stays diverged.
+        boolean diverged = ck != null && Divergence.isDiverged(metrics.last().loss(), metrics.probes().get(0).loss());
+        for (int t = first; ; t++) {
+            boolean alreadyDone = ck != null && t == first; // probe and checkpoint of the resume step exist
+            boolean finite = allFinite(theta);
+            if (!alreadyDone) {
+                if (cfg.probeAt(t) || !finite) {
+                    Probe p = probe(t, finite);
+                    if (t == 0) {
+                        lambda0 = p.top();
+                        if (!(lambda0 > 0)) {
+                            throw new UserInputException("initial sharpness λ₀ = " + lambda0 + " is not positive; "
+                                    + "set the learning rate with --eta instead of --c");
+                        }
+                        eta = cfg.relativeRate() ? cfg.c() / lambda0 : cfg.eta();
+                    }
+                    metrics.add(p);
+                    diverged = Divergence.isDiverged(p.loss(), metrics.probes().get(0).loss());
+                }
+                if (diverged || cfg.checkpointAt(t)) {
+                    saveCheckpoint(t, theta, velocity);
+                }
+                maybeFlushMetrics();
+            }
+            listener.onStep(t, cfg.steps(), metrics.last());
+            if (diverged || t == cfg.steps()) break;
+
+            long u = System.nanoTime();
+            double[] g = gradient(t);
+            if (velocity != null) {
+                for (int i = 0; i < theta.length; i++) velocity[i] = cfg.beta() * velocity[i] + g[i];
+                g = velocity;
+            }
+            for (int i = 0; i < theta.length; i++) theta[i] -= eta * g[i];
+            if (cfg.dtype() == Dtype.FLOAT32) {
+                for (int i = 0; i < theta.length; i++) theta[i] = (float) theta[i];
+            }
+            params.assign(theta);
+            updateNanos += System.nanoTime() - u;
+        }
+        writeMetrics();
+        Map<String, Object> summary = summary(diverged);
+        dir.writeSummary(summary);
+        Map<String, Object> timings = new LinkedHashMap<>();
+        timings.put("total_s", (System.nanoTime() - start) / 1e9);
+        timings.put("probes_s", probeNanos / 1e9);
+        timings.put("updates_s", updateNanos / 1e9);
+        dir.putManifest("timings", timings);
+        dir.finishManifest(diverged ? "diverged" : "finished");
+        return summary;
+    }
+
+    /** The gradient used by the update of step t: full batch, or the batch of step t. */
+    private double[] gradient(int t) {
+        if (batches == null) {
+            double[] g = probedGradientStep == t ? probedGradient : objective.gradient();
+            probedGradient = null;
+            return g;
+        }
+        try (org.bytedeco.javacpp.PointerScope scope = new org.bytedeco.javacpp.PointerScope()) {
+            // the batch's tensors are released when the scope closes, not whenever the GC runs
+            Dataset batch = select(data, batches.batch(t));
+            return new TrainingObjective(params, batch, cfg.loss(), cfg.chunkSize()).gradient();
+        }
+    }
+
+    private Probe probe(int t, boolean finite) {
+        long start = System.nanoTime();
+        double loss = objective.loss();
+        double[] out = objective.outputs();
+        double accuracy = accuracy(out);
+        double[] theta = params.flatten();
+        double gradNorm = Double.NaN;
+        if (finite) {
+            probedGradient = objective.gradient();
+            probedGradientStep = t;
+            gradNorm = norm(probedGradient);
+        }
+        double[] sharp = new double[cfg.topK()];
+        Arrays.fill(sharp, Double.NaN);
+        double residual = Double.NaN;
+        double ntk = Double.NaN;
+        long hvps = 0;
+        if (finite && Double.isFinite(loss) && (metrics.size() == 0
+                || !Divergence.isDiverged(loss, metrics.probes().get(0).loss()))) {
+            EigenResult r;
+            if (objective.chunkSize() >= objective.size()) {
+                // One chunk: keep ∇L's graph for the whole probe; each product is then one backward pass.
+                try (RetainedGraphHessian retained = new RetainedGraphHessian(objective)) {
+                    r = hessianTracker.measure(retained);
+                }
+            } else {
+                r = hessianTracker.measure(hessian); // chunked: memory stays bounded by one chunk
+            }
+            sharp = r.values().clone();
+            residual = r.residuals()[0] / Math.abs(r.values()[0]);
+            hvps = r.products();
+            if (ntkTracker != null) {
+                EigenResult n = ntkTracker.measure(new GaussNewtonOperator(objective));
+                // For MSE, G = JᵀJ/(N·K) shares its nonzero spectrum with the NTK JJᵀ/(N·K)·(N·K).
+                ntk = n.values()[0] * (double) data.size() * data.outputs();
+                hvps += n.products();
+            }
+        }
+        probeNanos += System.nanoTime() - start;
+        return new Probe(t, loss, accuracy, sharp, residual, norm(theta), gradNorm, norm(out), ntk, hvps);
+    }
+
+    private double accuracy(double[] outputs) {
+        if (data.labels() == null) return Double.NaN;
+        int k = data.outputs();
+        int correct = 0;
+        for (int e = 0; e < data.size(); e++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) if (outputs[e * k + j] > outputs[e * k + best]) best = j;
+            if (best == data.labels()[e]) correct++;
+        }
+        return correct / (double) data.size();
+    }
+
+    private void saveCheckpoint(int t, double[] theta, double[] velocity) {
+        writeMetrics(); // metrics first: a checkpoint never points past the rows on disk
+        Map<String, double[]> w = Parameters.split(network, theta);
+        Checkpoint c = new Checkpoint(t, w, velocity == null ? null : velocity.clone(), hessianTracker.warmStart(),
+                ntkTracker == null ? null : ntkTracker.warmStart(), eta, lambda0);
+        c.write(dir.checkpoints().resolve(Checkpoint.fileName(t)), network, cfg.dtype().safetensorsName());
+        dir.writeSummary(summary(false));
+    }
+
+    private void maybeFlushMetrics() {
+        if (System.nanoTime() - lastFlush > METRICS_FLUSH_NANOS) writeMetrics();
+    }
+
+    private void writeMetrics() {
+        dir.writeMetrics(metrics.table(eta));
+        lastFlush = System.nanoTime();
+    }
+
+    /** Regime fields plus λ₀, η, c, the EoS entry step, the threshold and totals. */
+    private Map<String, Object> summary(boolean diverged) {
+        double beta = cfg.beta();
+        double effectiveEta = eta / (1 + beta);
+        Regime regime = RegimeAnalysis.analyze(metrics.stepArray(), metrics.lossArray(), metrics.sharpnessArray(),
+                effectiveEta, RegimeAnalysis.Thresholds.DEFAULT, EdgeOfStability.DEFAULT);
+        Map<String, Object> s = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = Json.JSON.convertValue(regime, Map.class);
+        s.putAll(r);
+        s.put("regime", regime.describe());
+        s.put("lambda0", lambda0);
+        s.put("eta", eta);
+        s.put("c", cfg.relativeRate() ? cfg.c() : eta * lambda0);
+        s.put("stability_threshold", 2 / effectiveEta);
+        s.put("eos_band", EdgeOfStability.DEFAULT.band());
+        s.put("eos_entered_at", EdgeOfStability.DEFAULT.entry(metrics.stepArray(), metrics.sharpnessArray(), effectiveEta));
+        Probe last = metrics.last();
+        s.put("last_step", last.step());
+        s.put("final_loss", last.loss());
+        s.put("final_accuracy", last.accuracy());
+        s.put("final_sharpness", last.top());
+        long hvps = 0;
+        for (Probe p : metrics.probes()) hvps += p.hvps();
+        s.put("probes", metrics.size());
+        s.put("hvps_total", hvps);
+        s.put("hvps_per_probe", hvps / (double) metrics.size());
+        s.put("parameters", network.parameterCount());
+        s.put("examples", data.size());
+        return s;
+    }
+
+    /** The examples with the given indices (a mini-batch). */
+    static Dataset select(Dataset d, int[] idx) {
+        int per = d.inputs().length / d.size();
+        int k = d.outputs();
+        double[] x = new double[idx.length * per];
+        double[] y = new double[idx.length * k];
+        int[] labels = d.labels() == null ? null : new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(d.inputs(), idx[i] * per, x, i * per, per);
+            System.arraycopy(d.targets(), idx[i] * k, y, i * k, k);
+            if (labels != null) labels[i] = d.labels()[idx[i]];
+        }
+        return new Dataset(d.name(), d.exampleShape(), x, y, k, labels);
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double x : v) if (!Double.isFinite(x)) return false;
+        return true;
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) s += x * x;
+        return Math.sqrt(s);
+    }
+
+    /** η of the run (NaN before the probe of step 0). */
+    public double eta() {
+        return eta;
+    }
+
+    /** The metrics recorded so far. */
+    public MetricsLog metrics() {
+        return metrics;
+    }
+}
