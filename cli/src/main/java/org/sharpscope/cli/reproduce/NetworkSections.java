@@ -33,17 +33,21 @@ final class NetworkSections {
     /** Sweep of early training with a zero last layer (standard and full modes). */
     static final String ZERO_LAST_LAYER_SWEEP = "phase-zero-last-layer";
 
-    /** Sizes of the real-network sections for each mode. */
+    /**
+     * Sizes of the real-network sections for each mode. Single runs use {@code trainThreads} libtorch
+     * threads (1 where small nets are fastest on a shared machine, 0 = all cores for paper-scale nets);
+     * sweep cells always use 1 and run in parallel.
+     */
     record Scale(int subset, int width, int depth, int initSteps, double[] eosCs, int eosSteps, int[] sweepWidths,
-                 int sweepSubset, int sweepSteps, int bifurcationCells, int bifurcationSteps, boolean cnn) {
+                 int sweepSubset, int sweepSteps, int bifurcationCells, int bifurcationSteps, boolean cnn, int trainThreads) {
         static Scale of(ReproduceMode m) {
             return switch (m) {
                 case QUICK -> new Scale(1000, 32, 3, 300, new double[] {1.0, 1.5}, 1200, new int[] {8, 32, 128},
-                        256, 12, 5, 300, false);
+                        256, 12, 5, 300, false, 1);
                 case STANDARD -> new Scale(2000, 64, 3, 600, new double[] {1.0, 1.5}, 2500, new int[] {16, 32, 64, 128, 256},
-                        512, 16, 9, 800, false);
+                        512, 16, 9, 800, false, 1);
                 case FULL -> new Scale(5000, 512, 4, 2000, new double[] {0.7, 1.0, 1.5}, 5000,
-                        new int[] {32, 64, 128, 256, 512, 1024}, 1000, 20, 17, 3000, true);
+                        new int[] {32, 64, 128, 256, 512, 1024}, 1000, 20, 17, 3000, true, 0);
             };
         }
     }
@@ -116,7 +120,8 @@ final class NetworkSections {
                 "--width", Integer.toString(width), "--activation", "tanh"));
         a.addAll(dataFlags(r));
         a.addAll(List.of("--loss", "mse", "--dtype", "float32", "--probe-every", "10", "--dense-steps", "20",
-                "--checkpoint-every", "0", "--tol", "1e-4", "--threads", "1", "--progress", "false", "--seed", "0"));
+                "--checkpoint-every", "0", "--tol", "1e-4", "--threads", Integer.toString(sc.trainThreads()), "--progress", "false",
+                "--seed", "0"));
         a.addAll(Arrays.asList(extra));
         return a.toArray(new String[0]);
     }

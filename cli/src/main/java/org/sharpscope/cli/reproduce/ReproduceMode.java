@@ -7,7 +7,7 @@ package org.sharpscope.cli.reproduce;
 public enum ReproduceMode {
     QUICK(1000, 4000, 64, 1000, 1000, 100_000, new int[] {60, 45}, 2000, 20_000, 10),
     STANDARD(10_000, 6000, 256, 4000, 1000, 200_000, new int[] {120, 90}, 3000, 40_000, 12),
-    FULL(100_000, 10_000, 1024, 20_000, 2000, 1_000_000, new int[] {240, 180}, 4000, 100_000, 14);
+    FULL(100_000, 10_000, 1024, 20_000, 2000, 1_000_000, new int[] {240, 180}, 4000, 40_000, 14);
 
     /** Width of the UV nets of section 1 drawn in NTP and μP. */
     final int uvWidth;
