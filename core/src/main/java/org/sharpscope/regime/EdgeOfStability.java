@@ -69,4 +69,26 @@ public record EdgeOfStability(double band, int minSamples) {
         }
         return out;
     }
+
+    /**
+     * Whether most late probe pairs (t, t+1) straddle the threshold — η·λ on one side of 2 at t and
+     * on the other at t+1 — the signature of GD oscillating step by step about 2/η (the period-2
+     * orbit of THEORY.md §7), whose two-step average may sit above the band. "Most" is
+     * {@link #STRADDLE_FRACTION} of the pairs; runs without probe pairs never straddle.
+     */
+    public boolean straddlesLate(long[] lateStep, double[] lateEtaSharpness) {
+        int pairs = 0;
+        int straddling = 0;
+        for (int i = 1; i < lateStep.length; i++) {
+            if (lateStep[i] != lateStep[i - 1] + 1) continue;
+            pairs++;
+            double a = lateEtaSharpness[i - 1] - 2;
+            double b = lateEtaSharpness[i] - 2;
+            if (a * b < 0) straddling++;
+        }
+        return pairs >= MIN_SAMPLES && straddling >= STRADDLE_FRACTION * pairs;
+    }
+
+    /** Four pairs in five: a rare pair caught on one side (a catapult, a drift) does not matter. */
+    public static final double STRADDLE_FRACTION = 0.8;
 }

@@ -101,8 +101,9 @@ public final class RegimeAnalysis {
 
     /**
      * The analysis for sampled runs of real networks, whose sharpness at EoS hovers around 2/η
-     * without an exact period and whose convergence is slow: as above, except that a run without
-     * a period is EoS (period 0) when {@code eos} holds over the late window, and a run whose
+     * without an exact period and whose convergence is slow: as above, except that a run whose
+     * late probe pairs (t, t+1) straddle 2/η is EoS with period 2 (a drifting period-2 orbit), a
+     * run without a period is EoS (period 0) when {@code eos} holds over the late window, and a run whose
      * late loss never rises while η·λ stays below the band is converged. {@code eos} null gives
      * the plain analysis.
      */
@@ -142,9 +143,11 @@ public final class RegimeAnalysis {
         boolean converging = window >= 4 && secondHalfMaxLoss <= t.convergingLossDrop() * firstHalfMaxLoss;
         int period = Periodicity.period(late, t.maxPeriod(), t.periodTolerance());
         double[] lateAveraged = late;
+        boolean straddling = false;
         if (eos != null) {
             long[] lateStep = java.util.Arrays.copyOfRange(step, len - window, len);
             lateAveraged = EdgeOfStability.twoStepAverage(lateStep, late);
+            straddling = eos.straddlesLate(lateStep, late);
         }
         boolean monotoneBelow = eos != null && monotoneBelowBand(loss, lateAveraged, len - window, eos);
         LateState state;
@@ -153,6 +156,9 @@ public final class RegimeAnalysis {
             period = 1;
         } else if (period >= 2) {
             state = LateState.EOS;
+        } else if (straddling) {
+            state = LateState.EOS;
+            period = 2;
         } else if (eos != null && eos.holdsLate(lateAveraged)) {
             state = LateState.EOS;
         } else {

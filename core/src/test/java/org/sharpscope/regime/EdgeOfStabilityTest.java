@@ -87,4 +87,33 @@ class EdgeOfStabilityTest {
         }
         assertThat(EdgeOfStability.DEFAULT.entry(evenSteps, evenSharp, ETA)).isNull();
     }
+
+    /**
+     * Fashion-MNIST-like late EoS: probe pairs alternate η·λ ≈ 2.6 / 1.95 while slowly drifting
+     * and the loss slowly falls — a period-2 orbit about 2/η whose two-step average is 14% above
+     * it. It is EoS with period 2; the same run with both phases above 2/η is not.
+     */
+    @Test
+    void driftingPairsStraddlingTwoOverEtaAreEosWithPeriodTwo() {
+        int pairs = 150;
+        long[] step = new long[2 * pairs];
+        double[] loss = new double[2 * pairs], sharp = new double[2 * pairs], above = new double[2 * pairs];
+        for (int i = 0; i < pairs; i++) {
+            double drift = 0.05 * i / pairs;
+            step[2 * i] = 10L * i;
+            step[2 * i + 1] = 10L * i + 1;
+            loss[2 * i] = 0.0066 - 0.0007 * i / pairs;
+            loss[2 * i + 1] = loss[2 * i] + 0.0001;
+            sharp[2 * i] = (2.58 + drift) / ETA;
+            sharp[2 * i + 1] = (1.93 + drift) / ETA;
+            above[2 * i] = sharp[2 * i];
+            above[2 * i + 1] = (2.2 + drift) / ETA;
+        }
+        Regime r = RegimeAnalysis.analyze(step, loss, sharp, ETA, RegimeAnalysis.Thresholds.DEFAULT, EdgeOfStability.DEFAULT);
+        assertThat(r.lateState()).isEqualTo(LateState.EOS);
+        assertThat(r.period()).isEqualTo(2);
+        Regime noStraddle = RegimeAnalysis.analyze(step, loss, above, ETA, RegimeAnalysis.Thresholds.DEFAULT,
+                EdgeOfStability.DEFAULT);
+        assertThat(noStraddle.lateState()).isNotEqualTo(LateState.EOS);
+    }
 }
