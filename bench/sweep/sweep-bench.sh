@@ -45,14 +45,20 @@ run() { # label, args...
   local label="$1"; shift
   local t0 t1 line
   t0=$(date +%s.%N)
-  line=$(java -Xmx4g $opens -cp "$cp" "$@" | grep 'cells/min')
+  line=$(java -Xmx4g $opens -cp "$cp" "$@" 2> >(grep -v '^SLF4J' >&2) | grep 'cells/min')
   t1=$(date +%s.%N)
-  printf '%-18s %s; process wall %.1f s\n' "$label" "$line" "$(echo "$t1 - $t0" | bc)"
+  printf '%-28s %s; process wall %.1f s\n' "$label" "$line" "$(echo "$t1 - $t0" | bc)"
 }
 echo "64 cells of $what on $(nproc) cores (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 run "local, 1 worker"  org.sharpscope.cli.Sharpscope sweep run "$work/sweep.yaml" --out "$work/l1" --workers 1
 run "local, 2 workers" org.sharpscope.cli.Sharpscope sweep run "$work/sweep.yaml" --out "$work/l2" --workers 2
 run "spark local[2]"   org.sharpscope.spark.SparkSweep run "$work/sweep.yaml" --out "$work/s2" --master 'local[2]'
+if [[ "$kind" == train ]]; then
+  # The local runner gives a lone worker all cores as --threads; this run pins 1 thread per cell,
+  # separating the scaling of the pool from the cost of a 2-thread libtorch/OpenBLAS pool.
+  sed 's/^base: {/base: {threads: 1, /' "$work/sweep.yaml" > "$work/sweep-t1.yaml"
+  run "local, 1 worker, threads 1" org.sharpscope.cli.Sharpscope sweep run "$work/sweep-t1.yaml" --out "$work/l1t1" --workers 1
+fi
 for d in l1 l2 s2; do java $opens -cp "$cp" org.sharpscope.cli.Sharpscope sweep collect "$work/$d" > /dev/null; done
 if cmp -s "$work/l1/results.csv" "$work/l2/results.csv" && cmp -s "$work/l1/results.csv" "$work/s2/results.csv"; then
   echo "results.csv identical from all three runs ($(($(wc -l < "$work/l1/results.csv") - 1)) cells)"
