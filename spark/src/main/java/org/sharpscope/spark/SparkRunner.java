@@ -20,7 +20,9 @@ import org.sharpscope.cli.sweep.SweepDirectory;
  * executor through {@link CellExecutor}, writing the run directory straight into the sweep
  * directory, which must therefore be a path every executor sees (a local path for
  * {@code local[N]}, a shared mount on a cluster), or, with a {@link HadoopSweepStore}, into a
- * local scratch directory that is then uploaded to the store (HDFS, S3, ...).
+ * local scratch directory that is then uploaded to the store (HDFS, S3, ...). A cell of a command
+ * with {@code --threads} (such as {@code train}) gets {@code spark.task.cpus} threads (default 1),
+ * the cores Spark reserves for each task.
  */
 public final class SparkRunner implements CellRunner {
     private final String master;
@@ -52,11 +54,12 @@ public final class SparkRunner implements CellRunner {
         String root = dir.root().toAbsolutePath().toString();
         String name = command.name();
         HadoopSweepStore remote = store;
+        int threads = conf.getInt("spark.task.cpus", 1);
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
             List<JavaFutureAction<List<CellOutcome>>> jobs = new ArrayList<>();
             for (Cell cell : cells) {
-                jobs.add(sc.parallelize(List.of(cell), 1).map(c -> remote == null ? runCell(name, root, c) : runRemoteCell(name, remote, c)).collectAsync());
+                jobs.add(sc.parallelize(List.of(cell), 1).map(c -> remote == null ? runCell(name, root, c, threads) : runRemoteCell(name, remote, c, threads)).collectAsync());
             }
             for (int i = 0; i < cells.size(); i++) {
                 dir.record(cells.get(i), jobs.get(i).get().get(0));
@@ -71,11 +74,11 @@ public final class SparkRunner implements CellRunner {
     }
 
     /** What a Spark task does for a sweep on a store: run the cell in scratch space, upload it, clean up. */
-    static CellOutcome runRemoteCell(String command, HadoopSweepStore store, Cell cell) throws java.io.IOException {
+    static CellOutcome runRemoteCell(String command, HadoopSweepStore store, Cell cell, int threads) throws java.io.IOException {
         Path scratch = java.nio.file.Files.createTempDirectory("sharpscope-cell");
         try {
             Path cellDir = scratch.resolve(cell.id());
-            CellOutcome o = CellExecutor.run(CellCommand.of(command), cell, cellDir);
+            CellOutcome o = CellExecutor.run(CellCommand.of(command), cell, cellDir, threads);
             store.uploadCell(cellDir, cell.id());
             return o;
         } finally {
@@ -85,8 +88,8 @@ public final class SparkRunner implements CellRunner {
         }
     }
 
-    /** What a Spark task does: run one cell into {@code root/cells/<id>}. */
-    static CellOutcome runCell(String command, String root, Cell cell) {
-        return CellExecutor.run(CellCommand.of(command), cell, Path.of(root, SweepDirectory.CELLS, cell.id()));
+    /** What a Spark task does: run one cell into {@code root/cells/<id>} (resuming it from its checkpoints when it has some). */
+    static CellOutcome runCell(String command, String root, Cell cell, int threads) {
+        return CellExecutor.run(CellCommand.of(command), cell, Path.of(root, SweepDirectory.CELLS, cell.id()), threads);
     }
 }

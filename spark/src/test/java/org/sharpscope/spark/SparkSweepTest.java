@@ -55,4 +55,42 @@ class SparkSweepTest {
         assertThat(SparkSweep.execute("collect", viaHadoop.toString())).isZero();
         assertThat(Files.readString(viaHadoop.resolve("results.csv"))).isEqualTo(expected);
     }
+
+    /** The network sweep of the cli's NetworkSweepTest, smaller: a tiny FCN, c = 2^x against width, width 0 refused. */
+    static final String TRAIN_SPEC = """
+            command: train
+            base:
+              dataset: synthetic-mixture
+              subset: 100
+              depth: 3
+              activation: tanh
+              output-scale: 0.1
+              steps: 30
+              checkpoint-every: 5
+            axes:
+              c: {log2_from: 0, log2_to: 4, points: 2}
+              width: [8, 0]
+            seeds: [0]
+            """;
+
+    @Test
+    void networkSweepOnSparkLocal2GivesTheSameResultsAsTheLocalRunner() throws Exception {
+        Path spec = tmp.resolve("train.yaml");
+        Files.writeString(spec, TRAIN_SPEC);
+        Path local = tmp.resolve("train-local");
+        Path spark = tmp.resolve("train-spark");
+        assertThat(Sharpscope.execute("sweep", "run", spec.toString(), "--out", local.toString(), "--workers", "2")).isZero();
+        assertThat(SparkSweep.execute("run", spec.toString(), "--out", spark.toString(), "--master", "local[2]")).isZero();
+        assertThat(Sharpscope.execute("sweep", "collect", local.toString(), "--tail", "5")).isZero();
+        assertThat(SparkSweep.execute("collect", spark.toString(), "--tail", "5")).isZero();
+        String expected = Files.readString(local.resolve("results.csv"));
+        assertThat(expected.lines().filter(l -> l.contains(",finished,"))).hasSize(2);
+        assertThat(expected.lines().filter(l -> l.contains(",failed,"))).hasSize(2);
+        assertThat(Files.readString(spark.resolve("results.csv"))).isEqualTo(expected);
+        for (String f : new String[] {"critical-constants.csv", "bifurcation.csv"}) {
+            assertThat(Files.readString(spark.resolve(f))).as(f).isEqualTo(Files.readString(local.resolve(f)));
+        }
+        // Each Spark task gets spark.task.cpus (1) libtorch threads.
+        assertThat(Files.readString(spark.resolve("cells/cell-0000/config.yaml"))).containsPattern("(?m)^threads: 1$");
+    }
 }

@@ -31,7 +31,8 @@ public final class BifurcationDiagram {
             double[] s = diverged ? new double[0]
                     : MetricsColumn.tail(MetricsColumn.read(dir.cellDir(r.entry()), "sharpness"), tail);
             if (s.length == 0 && !diverged) continue;
-            out.add(new CellTail(r.entry().id(), PhaseDiagram.number(r, axis), r.entry().seed(), s,
+            double x = r.entry().axes().containsKey(axis) ? PhaseDiagram.number(r, axis) : r.number(axis);
+            out.add(new CellTail(r.entry().id(), x, r.entry().seed(), s,
                     diverged ? 0 : Periodicity.period(s, maxPeriod, relTol), diverged));
         }
         return out;

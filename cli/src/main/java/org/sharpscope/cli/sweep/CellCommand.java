@@ -18,6 +18,8 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class CellCommand {
     /** Flag with which a command continues a killed run directory in place. */
     public static final String RESUME_FLAG = "--resume";
+    /** Flag with which a command (such as {@code train}) sets its native thread count. */
+    public static final String THREADS_FLAG = "--threads";
 
     private final String name;
     private final List<String> words;
@@ -77,6 +79,11 @@ public final class CellCommand {
 
     public boolean supportsResume() {
         return spec.findOption(RESUME_FLAG) != null;
+    }
+
+    /** True when the command sets its native (libtorch/OpenBLAS) thread count with {@link #THREADS_FLAG}. */
+    public boolean takesThreads() {
+        return spec.findOption(THREADS_FLAG) != null;
     }
 
     /** Appends {@code --flag value} (or {@code --flag} alone for a true switch) after checking the flag exists. */

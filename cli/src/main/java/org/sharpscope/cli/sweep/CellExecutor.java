@@ -28,12 +28,20 @@ public final class CellExecutor {
 
     private CellExecutor() {}
 
+    /** Runs {@code cell} into {@code cellDir} with the command's own thread setting; see {@link #run(CellCommand, Cell, Path, int)}. */
+    public static CellOutcome run(CellCommand command, Cell cell, Path cellDir) {
+        return run(command, cell, cellDir, 0);
+    }
+
     /**
      * Runs {@code cell} into {@code cellDir}. A directory left by an interrupted attempt is
-     * continued with {@code --resume} when the command supports it and has checkpoints there;
-     * otherwise it is cleared and the cell starts over.
+     * continued with {@code --resume} when the command supports it and has checkpoints there
+     * (its config.yaml then supplies every flag, threads included); otherwise it is cleared and
+     * the cell starts over. {@code threads} &gt; 0 is passed as {@code --threads} to a command
+     * that has that flag, unless the spec sets it, so that cells running side by side do not
+     * oversubscribe the cores.
      */
-    public static CellOutcome run(CellCommand command, Cell cell, Path cellDir) {
+    public static CellOutcome run(CellCommand command, Cell cell, Path cellDir, int threads) {
         long t0 = System.nanoTime();
         List<String> args;
         if (Files.isDirectory(cellDir) && command.supportsResume() && hasCheckpoints(cellDir)) {
@@ -43,6 +51,10 @@ public final class CellExecutor {
         } else {
             deleteTree(cellDir);
             args = cell.args(command.words(), cellDir.toString());
+            if (threads > 0 && command.takesThreads() && !cell.flags().contains(CellCommand.THREADS_FLAG)) {
+                args.add(CellCommand.THREADS_FLAG);
+                args.add(Integer.toString(threads));
+            }
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -13,9 +13,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Runs cells on this machine with a bounded pool of {@code workers} threads, each cell
- * in-process, with a progress bar over cells when the output is a terminal. Cells of
- * {@code train} also share libtorch's intra-op threads: each gets cores / workers of them, so
- * cells do not oversubscribe the cores.
+ * in-process, with a progress bar over cells when the output is a terminal. Cells of a command
+ * with {@code --threads} (such as {@code train}) get {@code --threads cores/workers} unless the
+ * spec sets it, so libtorch's and OpenBLAS's pools do not oversubscribe the cores.
  */
 public final class LocalRunner implements CellRunner {
     /**
@@ -48,7 +48,7 @@ public final class LocalRunner implements CellRunner {
     public void run(SweepDirectory dir, CellCommand command, List<Cell> cells) {
         if (cells.isEmpty()) return;
         int n = Math.min(workers, cells.size());
-        if (command.words().get(0).equals("train")) TorchThreads.set(torchThreadsPerCell(n));
+        int threads = torchThreadsPerCell(workers);
         int haltAfter = Integer.getInteger(HALT_AFTER_PROPERTY, -1);
         AtomicInteger recorded = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -62,7 +62,7 @@ public final class LocalRunner implements CellRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (Cell cell : cells) {
                 futures.add(pool.submit(() -> {
-                    CellOutcome o = CellExecutor.run(command, cell, dir.cellDir(cell));
+                    CellOutcome o = CellExecutor.run(command, cell, dir.cellDir(cell), threads);
                     dir.record(cell, o);
                     if (bar != null) bar.step();
                     if (recorded.incrementAndGet() == haltAfter) Runtime.getRuntime().halt(137);

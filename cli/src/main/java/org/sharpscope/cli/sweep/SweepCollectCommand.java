@@ -46,7 +46,8 @@ public final class SweepCollectCommand implements Callable<Integer> {
     int earlyRows;
 
     @Option(names = "--bifurcation-axis", paramLabel = "AXIS",
-            description = "x axis of the bifurcation diagram (default: eta, c or eta-over-etac if swept, else the first varying axis)")
+            description = "x axis of the bifurcation diagram: an axis or a numeric summary field (default: eta or eta-over-etac if swept, "
+                    + "else the summary field eta when it varies, else c if swept, else the first varying axis)")
     String bifurcationAxis;
 
     @Option(names = "--tail", paramLabel = "K", defaultValue = "64",
@@ -93,8 +94,7 @@ public final class SweepCollectCommand implements Callable<Integer> {
             out.println("wrote " + ChartFiles.save(CriticalConstants.plot(crit, group).chart(), plots, "critical-constants"));
         }
 
-        String bx = bifurcationAxis != null ? requireAxis(res, bifurcationAxis)
-                : varying.stream().filter(RATE_AXES::contains).findFirst().orElse(varying.isEmpty() ? null : varying.get(0));
+        String bx = bifurcationAxis != null ? requireAxisOrSummaryNumber(res, bifurcationAxis) : defaultBifurcationAxis(res, varying);
         if (bx != null) {
             List<BifurcationDiagram.CellTail> tails = BifurcationDiagram.compute(res, sweep, bx, tail, maxPeriod, periodTol);
             if (!tails.isEmpty()) {
@@ -105,6 +105,27 @@ public final class SweepCollectCommand implements Callable<Integer> {
         }
         SweepRunCommand.report(sweep.index(), out, spec.commandLine().getErr());
         return 0;
+    }
+
+    /**
+     * η or η/η_c when swept; else the summary's {@code eta} when it differs between cells (a
+     * {@code train} sweep over c); else c when swept; else the first varying axis.
+     */
+    static String defaultBifurcationAxis(SweepResults res, List<String> varying) {
+        if (varying.contains("eta")) return "eta";
+        if (varying.contains("eta-over-etac")) return "eta-over-etac";
+        if (!res.axes().contains("eta") && varyingSummaryNumber(res, "eta")) return "eta";
+        return varying.stream().filter(RATE_AXES::contains).findFirst().orElse(varying.isEmpty() ? null : varying.get(0));
+    }
+
+    private static boolean varyingSummaryNumber(SweepResults res, String field) {
+        return res.rows().stream().mapToDouble(r -> r.number(field)).filter(Double::isFinite).distinct().count() > 1;
+    }
+
+    private static String requireAxisOrSummaryNumber(SweepResults res, String name) {
+        if (res.axes().contains(name)) return name;
+        if (res.rows().stream().anyMatch(r -> Double.isFinite(r.number(name)))) return name;
+        throw new UserInputException("'" + name + "' is neither an axis of this sweep nor a numeric summary field; its axes are " + res.axes());
     }
 
     private static String requireAxis(SweepResults res, String axis) {

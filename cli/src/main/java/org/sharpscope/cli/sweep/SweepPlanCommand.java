@@ -41,8 +41,10 @@ public final class SweepPlanCommand implements Callable<Integer> {
         if (calibrate && n > 0) {
             Path tmp = Files.createTempDirectory("sharpscope-plan");
             try {
-                CellOutcome o = CellExecutor.run(plan.command(), plan.cells().get(0), tmp.resolve("cell"));
-                int w = Math.min(n, workers != null ? workers : LocalRunner.defaultWorkers());
+                int requested = workers != null ? workers : LocalRunner.defaultWorkers();
+                CellOutcome o = CellExecutor.run(plan.command(), plan.cells().get(0), tmp.resolve("cell"),
+                        LocalRunner.torchThreadsPerCell(Math.max(1, requested)));
+                int w = Math.min(n, requested);
                 out.printf(Locale.ROOT, "first cell: %s in %.3f s; estimate with %d workers: %.1f s (%.1f cells/min)%n",
                         o.status(), o.seconds(), w, o.seconds() * Math.ceil((double) n / w), 60.0 * w / Math.max(o.seconds(), 1e-9));
             } finally {

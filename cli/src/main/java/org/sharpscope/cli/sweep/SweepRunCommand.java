@@ -34,7 +34,7 @@ public final class SweepRunCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "with --resume, also rerun cells that failed")
     boolean retryFailed;
 
-    @Option(names = "--workers", paramLabel = "N", description = "local runner: cells at once (default: one per core)")
+    @Option(names = "--workers", paramLabel = "N", description = "local runner: cells at once (default: one per core); a train cell gets --threads cores/workers unless the spec sets threads")
     Integer workers;
 
     @Option(names = "--runner", paramLabel = "local|spark", defaultValue = "local",
