@@ -38,6 +38,10 @@ class NetworkSweepTest {
               depth: 3
               activation: tanh
               output-scale: 0.1
+              dtype: float64
+              synthetic-shape: 10
+              synthetic-outputs: 1
+              chunk: 0
               steps: 30
               checkpoint-every: 5
             axes:
