@@ -98,7 +98,8 @@ def reference(args, init, eta, dtype):
 
     rows = []
     for t in range(args.steps + 1):
-        if t < args.dense_steps or t % args.probe_every == 0 or t == args.steps:
+        if (t < args.dense_steps or t % args.probe_every == 0
+                or (args.probe_every > 1 and t % args.probe_every == 1) or t == args.steps):
             before = hvps[0]
             op = LinearOperator((dim, dim), matvec=hvp, dtype=np.float64)
             evals = eigsh(op, k=1, which="LA", return_eigenvectors=False)
