@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sharpscope.cli.plot.ChartFiles;
-import org.sharpscope.cli.plot.LinePlot;
+import org.sharpscope.report.plot.ChartFiles;
+import org.sharpscope.report.plot.LinePlot;
 
 /**
  * The figures of section 3, drawn from the metrics of the collapse runs: Q against step (log

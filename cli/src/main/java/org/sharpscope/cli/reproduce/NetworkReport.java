@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.sharpscope.cli.report.HtmlReport;
+import org.sharpscope.report.HtmlReport;
 
 /** Report sections 6–7 (real networks), read from their run and sweep directories. */
 final class NetworkReport {

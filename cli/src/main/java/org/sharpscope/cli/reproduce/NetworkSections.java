@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sharpscope.cli.Sharpscope;
-import org.sharpscope.cli.report.Prediction;
+import org.sharpscope.study.reproduce.Prediction;
 import org.sharpscope.run.AtomicFiles;
 import org.sharpscope.run.Json;
 

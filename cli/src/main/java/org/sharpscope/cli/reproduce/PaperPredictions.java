@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sharpscope.cli.report.Prediction;
+import org.sharpscope.study.reproduce.Prediction;
 import org.sharpscope.uv.UvSharpness;
 
 /**

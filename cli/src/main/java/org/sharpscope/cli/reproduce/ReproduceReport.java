@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sharpscope.cli.report.HtmlReport;
-import org.sharpscope.cli.report.Prediction;
+import org.sharpscope.report.HtmlReport;
+import org.sharpscope.study.reproduce.Prediction;
 import org.sharpscope.regime.RegimeAnalysis;
 import org.sharpscope.run.AtomicFiles;
 

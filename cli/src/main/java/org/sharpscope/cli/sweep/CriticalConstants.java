@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.sharpscope.cli.plot.LinePlot;
+import org.sharpscope.report.plot.LinePlot;
 import org.sharpscope.run.CsvTable;
 
 /**

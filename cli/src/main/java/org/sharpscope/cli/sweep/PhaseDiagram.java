@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.sharpscope.UserInputException;
 import java.awt.image.BufferedImage;
-import org.sharpscope.cli.plot.CategoryMapPlot;
+import org.sharpscope.report.plot.CategoryMapPlot;
 import org.sharpscope.run.CsvTable;
 
 /**

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sharpscope.UserInputException;
-import org.sharpscope.cli.plot.ChartFiles;
+import org.sharpscope.report.plot.ChartFiles;
 import org.sharpscope.run.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -15,7 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.sharpscope.UserInputException;
 import org.sharpscope.cli.ConfigFile;
 import org.sharpscope.cli.nn.NetworkOptions;
-import org.sharpscope.cli.plot.TrainingPlots;
+import org.sharpscope.report.plot.TrainingPlots;
 import org.sharpscope.nn.NetworkSetup;
 import org.sharpscope.nn.train.Checkpoint;
 import org.sharpscope.nn.train.MetricsLog;

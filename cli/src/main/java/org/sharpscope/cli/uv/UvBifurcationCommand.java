@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sharpscope.UserInputException;
-import org.sharpscope.cli.plot.ChartFiles;
-import org.sharpscope.cli.plot.OrbitDiagramPlot;
+import org.sharpscope.report.plot.ChartFiles;
+import org.sharpscope.report.plot.OrbitDiagramPlot;
 import org.sharpscope.dynamics.DiscreteMap;
 import org.sharpscope.dynamics.EosManifoldMap;
 import org.sharpscope.dynamics.Observable;
@@ -156,7 +156,7 @@ public final class UvBifurcationCommand extends DynamicsCommand {
     }
 
     private static double[] minMax(double[] v, int i, int r) {
-        double[] range = org.sharpscope.cli.plot.FiniteRange.of(v, i * r, i * r + r);
+        double[] range = org.sharpscope.report.plot.FiniteRange.of(v, i * r, i * r + r);
         return range != null ? range : new double[] {Double.NaN, Double.NaN};
     }
 

@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
-import org.sharpscope.cli.plot.VectorFieldPlot;
+import org.sharpscope.report.plot.VectorFieldPlot;
 import org.sharpscope.dynamics.FixedLine;
 import org.sharpscope.dynamics.Stability;
 

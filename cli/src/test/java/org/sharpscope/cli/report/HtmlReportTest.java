@@ -10,8 +10,10 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sharpscope.cli.plot.ChartFiles;
-import org.sharpscope.cli.plot.LinePlot;
+import org.sharpscope.report.HtmlReport;
+import org.sharpscope.study.reproduce.Prediction;
+import org.sharpscope.report.plot.ChartFiles;
+import org.sharpscope.report.plot.LinePlot;
 
 public class HtmlReportTest {
     @TempDir

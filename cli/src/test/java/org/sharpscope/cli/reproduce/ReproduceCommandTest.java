@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpscope.cli.Sharpscope;
 import org.sharpscope.cli.report.HeadlessChromium;
 import org.sharpscope.cli.report.HtmlReportTest;
-import org.sharpscope.cli.report.Prediction;
+import org.sharpscope.study.reproduce.Prediction;
 import picocli.CommandLine;
 
 /** One {@code reproduce --quick} (about half a minute) shared by the checks below. */

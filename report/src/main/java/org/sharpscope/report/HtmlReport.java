@@ -1,4 +1,4 @@
-package org.sharpscope.cli.report;
+package org.sharpscope.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

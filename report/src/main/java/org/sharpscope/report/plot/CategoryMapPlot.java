@@ -1,4 +1,4 @@
-package org.sharpscope.cli.plot;
+package org.sharpscope.report.plot;
 
 import java.awt.Color;
 import java.awt.FontMetrics;

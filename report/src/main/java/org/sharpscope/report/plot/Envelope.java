@@ -1,4 +1,4 @@
-package org.sharpscope.cli.plot;
+package org.sharpscope.report.plot;
 
 /**
  * A long series reduced to its per-bin minimum and maximum, so that an oscillating trajectory

@@ -1,4 +1,4 @@
-package org.sharpscope.cli.plot;
+package org.sharpscope.report.plot;
 
 /** The smallest and largest finite value of a slice of an array (NaN and ±∞ skipped). */
 public final class FiniteRange {

@@ -1,4 +1,4 @@
-package org.sharpscope.cli.plot;
+package org.sharpscope.report.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.sharpscope.cli.report;
+package org.sharpscope.study.reproduce;
 
 import java.util.List;
 import java.util.Locale;
