@@ -56,7 +56,7 @@ public final class HtmlReport {
         return this;
     }
 
-    /** A table; cells that read exactly "agree" or "disagree" are coloured. */
+    /** A table; cells that read exactly "agree", "disagree" or "untested" are coloured. */
     public HtmlReport table(List<String> header, List<List<String>> rows) {
         body.append("<table>\n<thead><tr>");
         for (String h : header) body.append("<th>").append(escape(h)).append("</th>");
@@ -67,6 +67,7 @@ public final class HtmlReport {
                 String cls = switch (cell) {
                     case "agree" -> " class=\"agree\"";
                     case "disagree" -> " class=\"disagree\"";
+                    case "untested" -> " class=\"untested\"";
                     default -> "";
                 };
                 body.append("<td").append(cls).append(">").append(escape(cell)).append("</td>");
@@ -83,7 +84,7 @@ public final class HtmlReport {
                 .append(escape(title)).append("</title>\n<style>\n")
                 .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;background:#fff}\n")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}\n")
-                .append("th{background:#f0f0f0}.agree{background:#d9f2d9}.disagree{background:#f8d0d0}\n")
+                .append("th{background:#f0f0f0}.agree{background:#d9f2d9}.disagree{background:#f8d0d0}.untested{background:#f3ecc8}\n")
                 .append("figure{margin:1em 0}img{max-width:100%;border:1px solid #eee}figcaption{color:#555;font-size:90%}\n")
                 .append(".warning{background:#fff3cd;border:1px solid #e0c060;padding:6px}\n")
                 .append("</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n<nav><ol>\n");

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sharpscope.cli.Sharpscope;
 import org.sharpscope.study.reproduce.Prediction;
 import org.sharpscope.run.AtomicFiles;
 import org.sharpscope.run.Json;
@@ -16,8 +15,7 @@ import org.sharpscope.run.Json;
 /**
  * Sections 6–7 of the reproduction: real networks through {@code sharpscope train} and
  * {@code sharpscope sweep}, on Fashion-MNIST (or the synthetic teacher set when it is missing,
- * said in the report). When this build has no such commands the sections are skipped and the
- * report says so.
+ * said in the report).
  */
 final class NetworkSections {
     private NetworkSections() {}
@@ -52,12 +50,6 @@ final class NetworkSections {
         }
     }
 
-    /** True when this build has the {@code train} and {@code sweep} commands. */
-    static boolean available() {
-        var sub = Sharpscope.commandLine().getSubcommands();
-        return sub.containsKey("train") && sub.containsKey("sweep");
-    }
-
     static boolean fashionMnistPresent() {
         return Files.isRegularFile(FASHION_MNIST.resolve("train-images-idx3-ubyte.gz"))
                 || Files.isRegularFile(FASHION_MNIST.resolve("train-images-idx3-ubyte"));
@@ -70,11 +62,6 @@ final class NetworkSections {
     }
 
     static List<Task> tasks(Reproduction r) {
-        if (!available()) {
-            r.notes.add("Sections 6–7 (real networks) were not run: this build of sharpscope has no 'train' and "
-                    + "'sweep' commands yet.");
-            return List.of();
-        }
         if (!fashionMnistPresent()) {
             r.notes.add("FASHION-MNIST IS MISSING (" + FASHION_MNIST + "): sections 6–7 trained on the SYNTHETIC teacher "
                     + "set instead. Install it with 'apt-get install dataset-fashion-mnist' and rerun for the real data.");
@@ -186,7 +173,13 @@ final class NetworkSections {
         r.register(section, name, Map.of("sweep", true));
     }
 
-    /** One row per real EoS run: late sharpness against 2/η. */
+    /** The late window every EoS row is judged on, fixed in advance: the last quarter of the steps. */
+    static final double LATE_WINDOW_FRACTION = 0.25;
+
+    /**
+     * One row per real EoS run: the median λ^H over the last quarter of the steps against 2/η. A
+     * run that never entered the edge of stability cannot test the prediction: it is untested.
+     */
     static List<Prediction> predictions(Path dir, ReproduceIndex index) {
         List<Prediction> out = new ArrayList<>();
         for (ReproduceIndex.Run r : index.runs(Layout.NETWORKS)) {
@@ -194,20 +187,26 @@ final class NetworkSections {
             Path p = dir.resolve(r.path());
             if (!Files.isRegularFile(p.resolve("summary.json"))) continue;
             Map<String, Object> s = RunFiles.summary(p);
-            out.add(new Prediction("EoS: late sharpness λ^H = 2/η (" + r.name() + ", c = " + ReproduceReport.g(RunFiles.number(s, "c")) + ")",
-                    RunFiles.number(s, "stability_threshold"), lateEosSharpness(p, s), EOS_TOLERANCE, true,
-                    r.path() + "/metrics.csv: median λ^H over the probes from the EoS entry (step "
-                            + s.get("eos_entered_at") + ") on"));
+            String quantity = "EoS: late sharpness λ^H = 2/η (" + r.name() + ", c = "
+                    + ReproduceReport.g(RunFiles.number(s, "c")) + ")";
+            double threshold = RunFiles.number(s, "stability_threshold");
+            String source = r.path() + "/metrics.csv: median λ^H over the last quarter of the steps";
+            if (!(s.get("eos_entered_at") instanceof Number)) {
+                out.add(Prediction.untested(quantity, threshold, EOS_TOLERANCE, true, source,
+                        "the run never reached 2/η (no EoS entry), so it says nothing about sharpness at the edge"));
+                continue;
+            }
+            out.add(new Prediction(quantity, threshold, lateSharpness(p), EOS_TOLERANCE, true, source));
         }
         return out;
     }
 
-    /** Median λ^H over probes from the EoS entry on (the last half of the run if it never entered). */
-    static double lateEosSharpness(Path run, Map<String, Object> summary) {
+    /** Median λ^H over the probes in the last quarter of the steps. */
+    static double lateSharpness(Path run) {
         double[] step = RunFiles.metrics(run, "step");
         double[] sharp = RunFiles.metrics(run, "sharpness");
         if (step.length == 0) return Double.NaN;
-        double from = summary.get("eos_entered_at") instanceof Number n ? n.doubleValue() : step[step.length - 1] / 2;
+        double from = step[step.length - 1] * (1 - LATE_WINDOW_FRACTION);
         double[] late = java.util.stream.IntStream.range(0, step.length).filter(i -> step[i] >= from)
                 .mapToDouble(i -> sharp[i]).filter(Double::isFinite).sorted().toArray();
         if (late.length == 0) return Double.NaN;

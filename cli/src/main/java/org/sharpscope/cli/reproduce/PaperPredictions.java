@@ -110,7 +110,7 @@ final class PaperPredictions {
                 }
             }
             double step = y.length > 1 ? (y[y.length - 1] - y[0]) / (y.length - 1) : Double.NaN;
-            out.add(new Prediction("accumulation point η/η_c (extrapolated doublings) vs first positive Lyapunov exponent",
+            out.add(Prediction.consistency("accumulation point η/η_c (extrapolated doublings) vs first positive Lyapunov exponent",
                     a.doubleValue(), first, ACCUMULATION_SCAN_STEPS * step, false,
                     Layout.CHAOS + "/" + Layout.BIFURCATION + "/bifurcation.csv (" + y.length
                             + "-point scan; tolerance " + ACCUMULATION_SCAN_STEPS + " scan steps)"));
@@ -181,7 +181,7 @@ final class PaperPredictions {
                         "Lyapunov exponent at η/η_c = %s: ½ ln|7 − 4Y − 2Y²| (period 2) vs 1-D manifold map", y),
                         closed, manifold, PERIODIC_LYAPUNOV_TOLERANCE, false, src));
             }
-            out.add(new Prediction(String.format(Locale.ROOT,
+            out.add(Prediction.consistency(String.format(Locale.ROOT,
                     "Lyapunov exponent at η/η_c = %s: 1-D manifold map vs largest of the full 2-D map", y),
                     manifold, full, CHAOTIC_LYAPUNOV_TOLERANCE, false, src + " (QR method on the 2-D map)"));
         }

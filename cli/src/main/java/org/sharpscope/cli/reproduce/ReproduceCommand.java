@@ -112,9 +112,19 @@ public final class ReproduceCommand implements Callable<Integer> {
         Path report = ReproduceReport.write(dir);
         ReproduceReport.Verdicts v = ReproduceReport.verdicts(dir);
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "Reproduced (%s mode) in %.0f s: %d runs in %s; predictions: %d agree, %d disagree; sections failed: %d. "
-                        + "Report: %s",
-                mode.label(), index.seconds(), r.runs.size(), dir, v.agree(), v.disagree(), errors.size(), report));
+                "Reproduced (%s mode) in %.0f s: %d runs in %s; predictions: %d agree, %d disagree, %d untested; "
+                        + "sections failed: %d. Report: %s",
+                mode.label(), index.seconds(), r.runs.size(), dir, v.agree(), v.disagree(), v.untested(), errors.size(),
+                report));
+        if (v.disagree() > 0) {
+            err.println("reproduce: " + v.disagree() + " of " + (v.agree() + v.disagree() + v.untested())
+                    + " predictions disagree (see the predictions table of " + report + ")");
+        }
+        if (!errors.isEmpty()) {
+            err.println("reproduce: " + errors.size() + " section(s) failed: " + String.join(", ", errors.keySet())
+                    + " (the report says where)");
+            return 1;
+        }
         return 0;
     }
 

@@ -22,14 +22,18 @@ public final class ReproduceReport {
 
     private ReproduceReport() {}
 
-    /** How many predictions agree and disagree. */
-    public record Verdicts(int agree, int disagree) {
+    /** How many rows of the predictions table agree, disagree and could not be tested. */
+    public record Verdicts(int agree, int disagree, int untested) {
     }
 
     public static Verdicts verdicts(Path dir) {
         List<Prediction> ps = PaperPredictions.compute(dir, ReproduceIndex.read(dir));
-        int a = (int) ps.stream().filter(Prediction::agrees).count();
-        return new Verdicts(a, ps.size() - a);
+        return new Verdicts(count(ps, Prediction.Verdict.AGREE), count(ps, Prediction.Verdict.DISAGREE),
+                count(ps, Prediction.Verdict.UNTESTED));
+    }
+
+    private static int count(List<Prediction> ps, Prediction.Verdict v) {
+        return (int) ps.stream().filter(p -> p.verdict() == v).count();
     }
 
     /** Writes DIR/report.html and returns its path. */

@@ -21,10 +21,10 @@ public class HtmlReportTest {
 
     @Test
     void predictionVerdictsUseTheStatedTolerance() {
-        assertThat(new Prediction("x", 1.0, 1.0 + 1e-10, 1e-9, true, "t").verdict()).isEqualTo("agree");
-        assertThat(new Prediction("x", 1.0, 1.0 + 1e-8, 1e-9, true, "t").verdict()).isEqualTo("disagree");
-        assertThat(new Prediction("x", 100.0, 100.5, 1.0, false, "t").verdict()).isEqualTo("agree");
-        assertThat(new Prediction("x", 1.0, Double.NaN, 1.0, false, "t").verdict()).isEqualTo("disagree");
+        assertThat(new Prediction("x", 1.0, 1.0 + 1e-10, 1e-9, true, "t").verdict()).isEqualTo(Prediction.Verdict.AGREE);
+        assertThat(new Prediction("x", 1.0, 1.0 + 1e-8, 1e-9, true, "t").verdict()).isEqualTo(Prediction.Verdict.DISAGREE);
+        assertThat(new Prediction("x", 100.0, 100.5, 1.0, false, "t").verdict()).isEqualTo(Prediction.Verdict.AGREE);
+        assertThat(new Prediction("x", 1.0, Double.NaN, 1.0, false, "t").verdict()).isEqualTo(Prediction.Verdict.DISAGREE);
     }
 
     @Test

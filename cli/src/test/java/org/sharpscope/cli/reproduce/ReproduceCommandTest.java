@@ -45,17 +45,12 @@ class ReproduceCommandTest {
             assertThat(index.section(s).status()).as(s).isEqualTo("finished");
             assertThat(index.runs(s)).as(s).isNotEmpty();
         }
-        if (NetworkSections.available()) {
-            for (String s : List.of(Layout.NETWORKS, Layout.NETWORK_SWEEPS)) {
-                assertThat(index.section(s).status()).as(s).isEqualTo("finished");
-                assertThat(index.runs(s)).as(s).isNotEmpty();
-            }
-            assertThat(PaperPredictions.compute(dir, index)).extracting(Prediction::quantity)
-                    .anyMatch(q -> q.startsWith("EoS: late sharpness"));
-        } else {
-            assertThat(index.section(Layout.NETWORKS).status()).isEqualTo("skipped");
-            assertThat(index.notes()).anyMatch(n -> n.contains("Sections 6–7"));
+        for (String s : List.of(Layout.NETWORKS, Layout.NETWORK_SWEEPS)) {
+            assertThat(index.section(s).status()).as(s).isEqualTo("finished");
+            assertThat(index.runs(s)).as(s).isNotEmpty();
         }
+        assertThat(PaperPredictions.compute(dir, index)).extracting(Prediction::quantity)
+                .anyMatch(q -> q.startsWith("EoS: late sharpness"));
         for (ReproduceIndex.Run r : index.runs()) {
             if (r.expected().containsKey("sweep")) {
                 assertThat(dir.resolve(r.path()).resolve("results.csv")).as(r.path()).isRegularFile();
