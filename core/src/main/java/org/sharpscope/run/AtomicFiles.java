@@ -1,16 +1,17 @@
 package org.sharpscope.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.sharpscope.UserInputException;
 
 /**
  * Whole-file writes that are never torn: content goes to a temporary file in the same directory,
- * is forced to disk, then renamed over the target.
+ * is forced to disk, then renamed over the target. A write that fails (disk full, no permission)
+ * is a one-line {@link UserInputException} that says what to do, and leaves the target as it was.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -38,8 +39,18 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot write " + target + " (" + reason(e)
+                    + "); free space or choose a writable place for the output", e);
         }
+    }
+
+    /** What went wrong with a file operation, in a few words ("No space left on device", "Permission denied"). */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        if (e instanceof java.nio.file.FileSystemException) return e.getClass().getSimpleName();
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
     /** Temp files are created 0600; results are meant to be shared, so use 0644 where POSIX. */

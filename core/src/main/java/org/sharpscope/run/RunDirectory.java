@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sharpscope.UserInputException;
 
 /**
  * A run directory as DESIGN.md describes it: {@code config.yaml}, {@code manifest.json},
@@ -27,13 +28,52 @@ public final class RunDirectory {
         this.root = root;
     }
 
-    /** Creates (or reuses) the directory and its {@code plots/} and {@code checkpoints/}. */
+    /**
+     * Creates a new run directory with its {@code plots/} and {@code checkpoints/}. Refuses, with a
+     * one-line {@link UserInputException}, a path that is empty, is a file, lies under a file or
+     * cannot be written, and a directory that already holds a run (its manifest.json), so that a
+     * finished run is never overwritten by accident.
+     */
     public static RunDirectory create(Path root) {
+        checkTarget(root);
+        if (Files.exists(root.resolve(MANIFEST))) {
+            throw new UserInputException("run directory " + root + " already holds a run (" + MANIFEST
+                    + "); give --out a new directory, or delete the old run first");
+        }
+        return makeDirectories(root);
+    }
+
+    /** Opens an existing run directory to continue it (resume); it must hold a run. */
+    public static RunDirectory reopen(Path root) {
+        if (!Files.isDirectory(root) || !Files.isRegularFile(root.resolve(CONFIG))) {
+            throw new UserInputException(root + " is not a run directory (no " + CONFIG + "); give the --out of an earlier run");
+        }
+        return makeDirectories(root);
+    }
+
+    /** Checks that {@code target} can become a directory: not empty, not a file, not under a file, writable. */
+    public static void checkTarget(Path target) {
+        if (target.toString().isBlank()) {
+            throw new UserInputException("the output directory is empty; give --out a directory path");
+        }
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UserInputException("output directory " + target + " is a file; give --out a directory path");
+        }
+        Path existing = target.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new UserInputException("output directory " + target + " lies under the file " + existing
+                    + "; give --out a path under a directory");
+        }
+    }
+
+    private static RunDirectory makeDirectories(Path root) {
         try {
             Files.createDirectories(root.resolve("plots"));
             Files.createDirectories(root.resolve("checkpoints"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run directory " + root + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot create run directory " + root + " (" + AtomicFiles.reason(e)
+                    + "); give --out a writable place", e);
         }
         return new RunDirectory(root);
     }

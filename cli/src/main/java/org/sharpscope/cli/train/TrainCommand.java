@@ -117,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (Checkpoint.latest(resume.resolve("checkpoints")) == null) {
             throw new UserInputException("cannot resume " + resume + ": it has no checkpoints/step-*.safetensors");
         }
-        train(config(c == null || c.isEmpty() ? Double.NaN : c.get(0)), RunDirectory.create(resume), true);
+        train(config(c == null || c.isEmpty() ? Double.NaN : c.get(0)), RunDirectory.reopen(resume), true);
         return 0;
     }
 
