@@ -11,14 +11,24 @@ public final class Attractor {
 
     private Attractor() {}
 
-    /** The observable along n recorded steps after {@code transientSteps}; NaN entries once it diverged. */
+    /**
+     * The observable along n recorded steps after {@code transientSteps}; NaN entries once it
+     * diverged. The orbit runs under a {@link RepellerGuard}, so one that rounding puts exactly on an
+     * unstable cycle is restarted from a perturbed state instead of being recorded as periodic.
+     */
     public static double[] record(DiscreteMap map, double[] x0, int transientSteps, int n, Observable obs) {
         double[] x = x0.clone();
-        for (int i = 0; i < transientSteps && finite(x); i++) map.step(x, x);
+        RepellerGuard guard = new RepellerGuard(map);
+        guard.check(x);
+        for (int i = 0; i < transientSteps && finite(x); i++) {
+            map.step(x, x);
+            guard.check(x);
+        }
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = finite(x) ? obs.value(x, map.parameter()) : Double.NaN;
             map.step(x, x);
+            guard.check(x);
         }
         return out;
     }

@@ -1,27 +1,57 @@
 package org.sharpscope.dynamics;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Lyapunov exponents (natural log, per iteration) along an orbit after a transientSteps: the largest
  * for 1-D maps as the mean of ln|F'(x_t)|; the full spectrum of any map by the QR (Benettin)
  * method; and the transverse exponent of the UV EoS manifold. Diverging orbits give NaN.
+ *
+ * <p>Every orbit here (transient included) runs under a {@link RepellerGuard}: an orbit that
+ * rounding has put exactly on an unstable periodic orbit is restarted from a slightly perturbed
+ * state (see there), so the average describes the attractor rather than the repeller. The
+ * {@code ...Estimate} methods report how often that happened; the plain ones return the number only.
  */
 public final class Lyapunov {
     private static final double DIVERGED = 1e12;
 
     private Lyapunov() {}
 
+    /**
+     * An exponent with the number of restarts off unstable cycles the orbit was trapped on (see
+     * {@link RepellerGuard}) and a one-line note on the first one (empty when none).
+     */
+    public record Estimate(double exponent, int trappedRestarts, String note) {}
+
+    /** A spectrum (largest first) with the trap restarts, as in {@link Estimate}. */
+    public record Spectrum(double[] exponents, int trappedRestarts, String note) {}
+
     /** The exponent of a 1-D map: (1/n) Σ ln|F'(x_t)| over n steps after {@code transientSteps}. */
     public static double largest(ScalarMap map, double x0, int transientSteps, int n) {
-        double x = x0;
-        for (int i = 0; i < transientSteps; i++) x = map.next(x);
-        if (!(Math.abs(x) < DIVERGED)) return Double.NaN;
+        return largestEstimate(map, x0, transientSteps, n).exponent();
+    }
+
+    /** {@link #largest} with its trap report. */
+    public static Estimate largestEstimate(ScalarMap map, double x0, int transientSteps, int n) {
+        return orbitMean(map, x0, transientSteps, n, x -> Math.log(Math.abs(map.derivative(x))));
+    }
+
+    /**
+     * (1/n) Σ f(x_t) over n steps of a guarded orbit of a 1-D map after {@code transientSteps}; NaN
+     * when the orbit diverges (|x| &ge; 10¹²).
+     */
+    public static Estimate orbitMean(ScalarMap map, double x0, int transientSteps, int n, DoubleUnaryOperator f) {
+        RepellerGuard guard = new RepellerGuard(map);
+        double x = guard.check(x0);
+        for (int i = 0; i < transientSteps; i++) x = guard.check(map.next(x));
+        if (!(Math.abs(x) < DIVERGED)) return new Estimate(Double.NaN, guard.restarts(), guard.note());
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += Math.log(Math.abs(map.derivative(x)));
-            x = map.next(x);
-            if ((i & 1023) == 0 && !(Math.abs(x) < DIVERGED)) return Double.NaN;
+            sum += f.applyAsDouble(x);
+            x = guard.check(map.next(x));
+            if ((i & 1023) == 0 && !(Math.abs(x) < DIVERGED)) return new Estimate(Double.NaN, guard.restarts(), guard.note());
         }
-        return Math.abs(x) < DIVERGED ? sum / n : Double.NaN;
+        return new Estimate(Math.abs(x) < DIVERGED ? sum / n : Double.NaN, guard.restarts(), guard.note());
     }
 
     /**
@@ -29,16 +59,26 @@ public final class Lyapunov {
      * re-orthonormalising it (modified Gram–Schmidt) every step; ln of the diagonal of R summed.
      */
     public static double[] spectrum(DiscreteMap map, double[] x0, int transientSteps, int n) {
+        return spectrumEstimate(map, x0, transientSteps, n).exponents();
+    }
+
+    /** {@link #spectrum} with its trap report. */
+    public static Spectrum spectrumEstimate(DiscreteMap map, double[] x0, int transientSteps, int n) {
         int d = map.dimension();
         double[] x = x0.clone();
-        for (int i = 0; i < transientSteps; i++) map.step(x, x);
+        RepellerGuard guard = new RepellerGuard(map);
+        guard.check(x);
+        for (int i = 0; i < transientSteps; i++) {
+            map.step(x, x);
+            guard.check(x);
+        }
         double[] jac = new double[d * d];
         double[] frame = new double[d * d]; // column k = frame[i*d + k]
         double[] next = new double[d * d];
         for (int i = 0; i < d; i++) frame[i * d + i] = 1;
         double[] sums = new double[d];
         for (int t = 0; t < n; t++) {
-            if (!finite(x)) return nanArray(d);
+            if (!finite(x)) return new Spectrum(nanArray(d), guard.restarts(), guard.note());
             map.jacobian(x, jac);
             for (int i = 0; i < d; i++) {
                 for (int k = 0; k < d; k++) {
@@ -61,8 +101,9 @@ public final class Lyapunov {
             }
             System.arraycopy(next, 0, frame, 0, d * d);
             map.step(x, x);
+            guard.check(x);
         }
-        if (!finite(x)) return nanArray(d);
+        if (!finite(x)) return new Spectrum(nanArray(d), guard.restarts(), guard.note());
         for (int k = 0; k < d; k++) sums[k] /= n;
         java.util.Arrays.sort(sums);
         for (int i = 0; i < d / 2; i++) {
@@ -70,24 +111,22 @@ public final class Lyapunov {
             sums[i] = sums[d - 1 - i];
             sums[d - 1 - i] = tmp;
         }
-        return sums;
+        return new Spectrum(sums, guard.restarts(), guard.note());
     }
 
     /**
      * The transverse exponent of the EoS manifold Q = 0 along the manifold orbit from X0: since
      * Q_{t+1} = (1 − X_t²)² Q_t exactly, and Q is linear in the distance from the manifold, the
-     * exponent is (1/n) Σ ln (1 − X_t²)². Negative means the manifold attracts.
+     * exponent is (1/n) Σ ln (1 − X_t²)². Negative means the manifold attracts. The orbit is the
+     * same guarded one as {@link #largest}'s from the same start.
      */
     public static double eosTransverse(EosManifoldMap map, double x0, int transientSteps, int n) {
-        double x = x0;
-        for (int i = 0; i < transientSteps; i++) x = map.next(x);
-        if (!(Math.abs(x) < DIVERGED)) return Double.NaN;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += 2 * Math.log(Math.abs(1 - x * x));
-            x = map.next(x);
-        }
-        return Math.abs(x) < DIVERGED ? sum / n : Double.NaN;
+        return eosTransverseEstimate(map, x0, transientSteps, n).exponent();
+    }
+
+    /** {@link #eosTransverse} with its trap report. */
+    public static Estimate eosTransverseEstimate(EosManifoldMap map, double x0, int transientSteps, int n) {
+        return orbitMean(map, x0, transientSteps, n, x -> 2 * Math.log(Math.abs(1 - x * x)));
     }
 
     private static boolean finite(double[] x) {

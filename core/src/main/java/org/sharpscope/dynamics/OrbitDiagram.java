@@ -10,6 +10,13 @@ import java.util.stream.IntStream;
  * parallel (the common ForkJoin pool); 1-D maps run in blocks of independent parameter values in
  * one tight loop, so the CPU overlaps their dependency chains.
  *
+ * <p>Orbits run under a {@link RepellerGuard}. For 1-D maps the guard is applied to the kept
+ * sequence (the last min(16, transient) transient states and the recorded ones) after the blocked
+ * loop, at the cost of 16 comparisons per parameter unless the sequence ends exactly periodic; a
+ * trapped column is re-iterated from its first trap on. A trap earlier in the transient shows as a
+ * cycle at the start of that sequence and is restarted there; the results equal those of a serial
+ * guarded loop over the kept sequence.
+ *
  * @param parameters the parameter values, in order
  * @param recorded   samples recorded per parameter
  * @param names      one name per observable
@@ -18,11 +25,14 @@ import java.util.stream.IntStream;
  *                   when not asked for (NaN after divergence)
  * @param periods    the period of the first observable per parameter (0: none ≤ maxPeriod, so
  *                   chaotic or unsettled; −1: diverged)
+ * @param trappedRestarts per parameter, how often its orbit was found exactly on an unstable
+ *                   periodic orbit (a floating-point trap) and restarted from a perturbed state
+ *                   ({@link RepellerGuard}); 0 almost everywhere
  */
 public record OrbitDiagram(double[] parameters, int recorded, List<String> names, double[][] values,
-                           double[] lyapunov, int[] periods) {
+                           double[] lyapunov, int[] periods, int[] trappedRestarts) {
     private static final int BLOCK = 64;
-    /** Per-thread scratch for one block's recorded states (BLOCK × recorded), reused across calls. */
+    /** Per-thread scratch for one block's kept states (BLOCK × (kept transient + recorded)), reused across calls. */
     private static final ThreadLocal<double[]> RAW = ThreadLocal.withInitial(() -> new double[0]);
     private static final int CHUNK = 32;
     private static final double DIVERGED = 1e12;
@@ -55,58 +65,66 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
         double[] lyap = spec.lyapunov() ? new double[np] : null;
         int nBlocks = (np + BLOCK - 1) / BLOCK;
         int[] periods = new int[np];
+        int[] trapped = new int[np];
         int maxPeriod = Math.min(spec.maxPeriod(), r / 2);
         if (family instanceof ScalarMap scalar) {
             IntStream.range(0, nBlocks).parallel().forEach(b -> {
                 int from = b * BLOCK;
                 int to = Math.min(np, (b + 1) * BLOCK);
-                scalarBlock(scalar, parameters, initial, spec, from, to, values, lyap);
+                scalarBlock(scalar, parameters, initial, spec, from, to, values, lyap, trapped);
                 for (int i = from; i < to; i++) periods[i] = period(values[0], i, r, maxPeriod);
             });
         } else {
             IntStream.range(0, np).parallel().forEach(i -> {
-                general(family.at(parameters[i]), i, initial.apply(parameters[i]), spec, values, lyap);
+                general(family.at(parameters[i]), i, initial.apply(parameters[i]), spec, values, lyap, trapped);
                 periods[i] = period(values[0], i, r, maxPeriod);
             });
         }
-        return new OrbitDiagram(parameters.clone(), r, spec.names(), values, lyap, periods);
+        return new OrbitDiagram(parameters.clone(), r, spec.names(), values, lyap, periods, trapped);
     }
 
     private static void scalarBlock(ScalarMap map, double[] params, DoubleFunction<double[]> initial, Spec spec, int from, int to,
-                                    double[][] values, double[] lyap) {
+                                    double[][] values, double[] lyap, int[] trapped) {
         int n = to - from;
         double[] x = new double[n];
         double[] p = new double[n];
         System.arraycopy(params, from, p, 0, n);
         for (int j = 0; j < n; j++) x[j] = initial.apply(p[j])[0];
-        map.advance(x, p, 0, n, spec.transientSteps());
+        int r = spec.recorded();
+        // The last h transient states are kept with the recorded ones, so that the repeller guard
+        // sees a trap met in the transient as a cycle at the start of the kept sequence.
+        int h = Math.min(RepellerGuard.MAX_PERIOD, spec.transientSteps());
+        int len = h + r;
+        map.advance(x, p, 0, n, spec.transientSteps() - h);
         // Record: states are stepped t-major (independent chains, vectorisable) in chunks and
         // transposed into a block-local raw buffer (parameter-major, cache-resident, reused per
         // thread); observables are then applied row by row into the output, written once.
-        int r = spec.recorded();
         List<Observable> obs = spec.observables();
         double[] raw = RAW.get();
-        if (raw.length < n * r) {
-            raw = new double[n * r];
+        if (raw.length < n * len) {
+            raw = new double[n * len];
             RAW.set(raw);
         }
         double[] chunk = new double[CHUNK * n];
-        for (int t0 = 0; t0 < r; t0 += CHUNK) {
-            int tn = Math.min(CHUNK, r - t0);
+        for (int t0 = 0; t0 < len; t0 += CHUNK) {
+            int tn = Math.min(CHUNK, len - t0);
             for (int t = 0; t < tn; t++) {
                 System.arraycopy(x, 0, chunk, t * n, n);
                 map.advance(x, p, 0, n, 1);
             }
             for (int j = 0; j < n; j++) {
-                int row = j * r + t0;
+                int row = j * len + t0;
                 for (int t = 0; t < tn; t++) raw[row + t] = chunk[t * n + j];
             }
         }
         double[] state = new double[1];
         for (int j = 0; j < n; j++) {
-            int row = j * r;
-            int outRow = (from + j) * r;
             double pj = p[j];
+            if (RepellerGuard.endsPeriodic(raw, j * len, len)) {
+                trapped[from + j] = new RepellerGuard(map.at(pj)).guardRecorded(raw, j * len, len);
+            }
+            int row = j * len + h;
+            int outRow = (from + j) * r;
             boolean bad = false;
             for (int t = 0; t < r && !bad; t++) bad = !(Math.abs(raw[row + t]) < DIVERGED);
             if (lyap != null) {
@@ -133,10 +151,15 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
         }
     }
 
-    private static void general(DiscreteMap map, int i, double[] x0, Spec spec, double[][] values, double[] lyap) {
+    private static void general(DiscreteMap map, int i, double[] x0, Spec spec, double[][] values, double[] lyap, int[] trapped) {
         double[] x = x0.clone();
         int r = spec.recorded();
-        for (int t = 0; t < spec.transientSteps(); t++) map.step(x, x);
+        RepellerGuard guard = new RepellerGuard(map);
+        guard.check(x);
+        for (int t = 0; t < spec.transientSteps(); t++) {
+            map.step(x, x);
+            guard.check(x);
+        }
         double[] start = x.clone();
         for (int t = 0; t < r; t++) {
             boolean ok = finite(x);
@@ -144,7 +167,9 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
                 values[k][i * r + t] = ok ? spec.observables().get(k).value(x, map.parameter()) : Double.NaN;
             }
             map.step(x, x);
+            guard.check(x);
         }
+        trapped[i] = guard.restarts();
         if (lyap != null) lyap[i] = finite(start) ? Lyapunov.spectrum(map, start, 0, r)[0] : Double.NaN;
     }
 
@@ -157,6 +182,13 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
     private static boolean finite(double[] x) {
         for (double v : x) if (!(Math.abs(v) < DIVERGED)) return false;
         return true;
+    }
+
+    /** Restarts off unstable cycles over all parameters (see {@link RepellerGuard}). */
+    public long totalTrappedRestarts() {
+        long s = 0;
+        for (int v : trappedRestarts) s += v;
+        return s;
     }
 
     /** Number of parameter values. */
