@@ -106,11 +106,15 @@ public final class MatrixMarket {
             int cols = intToken(size[1], "column count");
             if (rows < 1 || cols < 1) throw error("matrix must have at least one row and column, got " + rows + "x" + cols);
             if (rows != cols) throw error("matrix is " + rows + "x" + cols + "; the solvers need a square symmetric matrix");
+            // The solvers keep a basis of a few dozen vectors of length n.
+            org.sharpscope.Memory.require(8.0 * 64 * rows, file + ": a " + rows + "x" + cols
+                    + " matrix (the eigensolvers' vectors of that length)", "use a smaller matrix or raise -Xmx");
             return layout.equals("array") ? readArray(rows, sym) : readCoordinate(rows, longToken(size[2], "entry count"), sym);
         }
 
         private LinearOperator readArray(int n, boolean sym) throws IOException {
             if ((long) n * n > 400_000_000L) throw error("dense matrix of size " + n + " is too large for memory; store it in 'coordinate' layout");
+            org.sharpscope.Memory.require(8.0 * n * n, file + ": a dense " + n + "x" + n + " array", "store it in 'coordinate' layout or raise -Xmx");
             DMatrixRMaj a = new DMatrixRMaj(n, n);
             long expected = sym ? (long) n * (n + 1) / 2 : (long) n * n;
             long got = 0;
@@ -142,6 +146,8 @@ public final class MatrixMarket {
         private LinearOperator readCoordinate(int n, long nnz, boolean sym) throws IOException {
             if (nnz < 0) throw error("entry count must be >= 0, got " + nnz);
             if (nnz > 200_000_000L) throw error("too many entries (" + nnz + ")");
+            org.sharpscope.Memory.require(16.0 * (sym ? 2 * nnz : nnz), file + ": " + nnz + " entries",
+                    "use a smaller matrix or raise -Xmx");
             int cap = (int) (sym ? 2 * nnz : nnz);
             int[] r = new int[cap];
             int[] c = new int[cap];

@@ -83,6 +83,9 @@ public record UvConfig(
     public WeightsEngine initialWeights() {
         int n = width;
         int d = input.length;
+        // U and v, plus the engine's copies for a step: about 2·(n·d + n) doubles.
+        org.sharpscope.Memory.require(16.0 * ((double) n * d + n), "--width " + n + " × --input-dim " + d
+                + " (the weights U, v of the UV model)", "lower --width or --input-dim, or raise -Xmx (SHARPSCOPE_JAVA_OPTS)");
         double std = initStd();
         SplittableRandom rng = new SplittableRandom(seed);
         double[] u = new double[n * d];

@@ -80,6 +80,8 @@ class MatrixMarketTest {
                 {"%%MatrixMarket matrix coordinate real symmetric\n2 2 1\n1 1 1\n2 2 1\n", "more entries"},
                 {"%%MatrixMarket matrix coordinate real symmetric\n2 2\n", "size line must have 3 numbers"},
                 {"%%MatrixMarket matrix array real symmetric\n2 2\n1 NaN 3\n", "not finite"},
+                {"%%MatrixMarket matrix coordinate real symmetric\n2000000000 2000000000 1\n1 1 1\n", "of memory but this JVM has"},
+                {"%%MatrixMarket matrix array real symmetric\n30000 30000\n1\n", "too large for memory"},
         };
         for (int c = 0; c < cases.length; c++) {
             Path p = file("bad" + c + ".mtx", cases[c][0]);

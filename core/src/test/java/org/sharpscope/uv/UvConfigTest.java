@@ -12,6 +12,9 @@ class UvConfigTest {
 
     @Test
     void rejectsBadValuesWithTheFlagName() {
+        assertThatThrownBy(() -> new UvConfig(2_000_000_000, X, 1, 1, 1, 0).initialWeights())
+                .isInstanceOf(UserInputException.class).hasMessageContaining("--width 2000000000")
+                .hasMessageContaining("of memory but this JVM has");
         assertThatThrownBy(() -> new UvConfig(0, X, 1, 1, 1, 0)).isInstanceOf(UserInputException.class).hasMessageContaining("--width");
         assertThatThrownBy(() -> new UvConfig(10, X, 1, 1, 1.5, 0)).hasMessageContaining("--param-s");
         assertThatThrownBy(() -> new UvConfig(10, X, 1, 1, -0.1, 0)).hasMessageContaining("--param-s");
