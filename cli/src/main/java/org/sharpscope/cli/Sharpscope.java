@@ -54,24 +54,43 @@ public final class Sharpscope implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("error: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            String message = ex.getMessage().replaceFirst("^(?i)error:\\s*", "").lines().findFirst().orElse("");
+            c.getErr().println("error: " + message + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            UserInputException user = userCause(ex);
+            UserInputException user = cause(ex, UserInputException.class);
             if (user != null) {
-                c.getErr().println("error: " + user.getMessage());
+                c.getErr().println("error: " + firstLine(user.getMessage()));
                 return EXIT_USAGE;
             }
-            throw ex;
+            OutOfMemoryError oom = cause(ex, OutOfMemoryError.class);
+            if (oom != null) {
+                c.getErr().println("error: ran out of memory (" + firstLine(oom.getMessage()) + "); use smaller sizes or "
+                        + "raise the heap with SHARPSCOPE_JAVA_OPTS=-Xmx16g");
+                return EXIT_USAGE;
+            }
+            java.io.IOException io = cause(ex, java.io.IOException.class);
+            if (io != null) {
+                c.getErr().println("error: " + org.sharpscope.run.AtomicFiles.reason(io) + "; check the files and free space");
+                return EXIT_USAGE;
+            }
+            if (System.getenv("SHARPSCOPE_DEBUG") != null) throw ex;
+            c.getErr().println("error: internal error in '" + c.getCommandSpec().qualifiedName() + "': " + ex
+                    + " (a bug: please report it with the command line; SHARPSCOPE_DEBUG=1 shows the stack trace)");
+            return 1;
         });
         return cl;
     }
 
-    private static UserInputException userCause(Throwable t) {
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof UserInputException u) return u;
+            if (type.isInstance(c)) return type.cast(c);
         }
         return null;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }
