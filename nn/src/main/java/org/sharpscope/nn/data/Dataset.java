@@ -6,9 +6,17 @@ import org.sharpscope.nn.HostTensors;
 
 /**
  * The exact examples a run trains on: inputs [n, exampleShape...] and targets [n, outputs]
- * (row-major doubles), plus class labels when the data has classes (null for regression).
+ * (row-major doubles), plus class labels when the data has classes (null for regression), and
+ * where the examples came from in words ({@code source}, e.g. the file read, or the subset bundled
+ * with the program), for run manifests.
  */
-public record Dataset(String name, long[] exampleShape, double[] inputs, double[] targets, int outputs, int[] labels) {
+public record Dataset(String name, long[] exampleShape, double[] inputs, double[] targets, int outputs, int[] labels,
+                      String source) {
+    /** Examples made in the program; the source is the name. */
+    public Dataset(String name, long[] exampleShape, double[] inputs, double[] targets, int outputs, int[] labels) {
+        this(name, exampleShape, inputs, targets, outputs, labels, name);
+    }
+
     public Dataset {
         long per = 1;
         for (long s : exampleShape) per *= s;
@@ -26,7 +34,7 @@ public record Dataset(String name, long[] exampleShape, double[] inputs, double[
     public Dataset flattened() {
         long per = 1;
         for (long s : exampleShape) per *= s;
-        return new Dataset(name, new long[] {per}, inputs, targets, outputs, labels);
+        return new Dataset(name, new long[] {per}, inputs, targets, outputs, labels, source);
     }
 
     /** Inputs as a tensor [n, exampleShape...] of the given dtype. */

@@ -27,7 +27,17 @@ public final class IdxFile {
     private IdxFile() {}
 
     public static Array read(Path path) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path))) {
+        try (InputStream raw = Files.newInputStream(path)) {
+            return read(raw, path.toString());
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads one IDX array (gzipped or not) from {@code stream}, left open; {@code path} names it in errors. */
+    public static Array read(InputStream stream, String path) {
+        try {
+            InputStream raw = new BufferedInputStream(stream);
             raw.mark(2);
             int b0 = raw.read();
             int b1 = raw.read();
@@ -102,8 +112,11 @@ public final class IdxFile {
 
     /** Reads an images file ([n, h, w] or [n, d]) and a labels file ([n]) into labeled examples. */
     public static LabeledImages readLabeled(Path images, Path labels, int classes) {
-        Array im = read(images);
-        Array lb = read(labels);
+        return labeled(read(images), read(labels), images.toString(), labels.toString(), classes);
+    }
+
+    /** Labeled examples from an images array ([n, h, w] or [n, d]) and a labels array ([n]), named in errors. */
+    public static LabeledImages labeled(Array im, Array lb, String images, String labels, int classes) {
         if (lb.dims().length != 1) {
             throw new UserInputException(labels + " is not a label file (it has " + lb.dims().length + " dimensions, expected 1)");
         }

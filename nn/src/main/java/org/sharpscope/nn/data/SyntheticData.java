@@ -51,7 +51,8 @@ public final class SyntheticData {
                 y[e * k + o] = c.targetScale() * s;
             }
         }
-        return new Dataset("synthetic", c.syntheticShape().clone(), x, y, k, null);
+        return new Dataset("synthetic", c.syntheticShape().clone(), x, y, k, null,
+                "synthetic teacher regression: " + n + " examples drawn with seed " + c.seed());
     }
 
     /**
@@ -71,6 +72,7 @@ public final class SyntheticData {
             labels[e] = e % MIXTURE_CLASSES;
             for (int i = 0; i < d; i++) x[e * d + i] = means[labels[e] * d + i] + rng.nextGaussian();
         }
-        return DatasetLoader.classification(c, c.syntheticShape(), x, labels, MIXTURE_CLASSES, loss);
+        return DatasetLoader.classification(c, c.syntheticShape(), x, labels, MIXTURE_CLASSES, loss,
+                "synthetic Gaussian mixture: " + n + " examples drawn with seed " + c.seed());
     }
 }

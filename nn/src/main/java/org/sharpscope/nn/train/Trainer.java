@@ -127,6 +127,7 @@ public final class Trainer {
         }
         dir.putManifest("architecture", network.description());
         dir.putManifest("examples", data.size());
+        dir.putManifest("data_source", data.source());
         dir.putManifest("torch_threads", org.bytedeco.pytorch.global.torch.get_num_threads());
         dir.putManifest("blas_threads", org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads());
 
@@ -312,7 +313,7 @@ public final class Trainer {
             System.arraycopy(d.targets(), idx[i] * k, y, i * k, k);
             if (labels != null) labels[i] = d.labels()[idx[i]];
         }
-        return new Dataset(d.name(), d.exampleShape(), x, y, k, labels);
+        return new Dataset(d.name(), d.exampleShape(), x, y, k, labels, d.source());
     }
 
     private static boolean allFinite(double[] v) {

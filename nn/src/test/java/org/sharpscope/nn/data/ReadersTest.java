@@ -139,7 +139,7 @@ class ReadersTest {
 
     @Test
     void installedFashionMnistLoadsWhenPresent() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(DatasetLoader.FASHION_MNIST_DEFAULT));
+        org.junit.jupiter.api.Assumptions.assumeTrue(DatasetLoader.fashionMnistInstalled());
         DataConfig c = new DataConfig(DatasetKind.FASHION_MNIST, null, 100, true, true, 1, new long[] {1}, 1, 0);
         Dataset d = DatasetLoader.load(c, Loss.MSE, true);
         assertThat(d.size()).isEqualTo(100);

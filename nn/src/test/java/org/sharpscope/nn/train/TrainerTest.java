@@ -61,6 +61,8 @@ class TrainerTest {
                 "checkpoints/step-00000020.safetensors")) {
             assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f))).as(f).isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(f)));
         }
+        assertThat(Files.readString(tmp.resolve("a/manifest.json")))
+                .contains("\"data_source\" : \"synthetic Gaussian mixture: 60 examples drawn with seed 0\"");
         assertThat(Files.readString(tmp.resolve("a/metrics.csv")).lines().findFirst().orElseThrow())
                 .isEqualTo("step,loss,accuracy,sharpness,eta_sharpness,sharpness_2,residual,weight_norm,grad_norm,output_norm,hvps");
     }
