@@ -2,7 +2,7 @@
 # Sweep throughput: cells per minute of a 64-cell sweep, local runner with 1 and 2 workers
 # against Spark local[2], then a check that all three gave the same results.csv.
 # Build first (from the repository root):
-#   mvn -B -q -pl spark -am package -DskipTests
+#   mvn -B -q -pl cli,spark -am package -DskipTests
 # then: bench/sweep/sweep-bench.sh [uv|train] [STEPS]
 #   uv    (default; STEPS 3000): 8 lambda0 x 8 targets of 'uv run --engine function'
 #   train (STEPS 30): a small network, 8 c = 2^x x 8 widths of a tiny FCN
@@ -40,7 +40,8 @@ SPEC
   *) echo "usage: $0 [uv|train] [STEPS]" >&2; exit 2 ;;
 esac
 opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED"
-cp="$root/spark/target/lib/*:$root/spark/target/sharpscope-spark.jar"
+# The program (cli) and the Spark module side by side: Spark cells then draw their plots as local ones do.
+cp="$root/cli/target/lib/*:$root/cli/target/sharpscope.jar:$root/spark/target/lib/*:$root/spark/target/sharpscope-spark.jar"
 run() { # label, args...
   local label="$1"; shift
   local t0 t1 line

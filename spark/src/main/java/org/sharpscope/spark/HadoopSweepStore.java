@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.sharpscope.cli.sweep.SweepDirectory;
+import org.sharpscope.study.sweep.SweepDirectory;
 
 /**
  * A sweep directory on any Hadoop-compatible file system ({@code hdfs://}, {@code s3a://},

@@ -1,7 +1,7 @@
 package org.sharpscope.spark;
 
-import org.sharpscope.cli.sweep.CellRunner;
-import org.sharpscope.cli.sweep.CellRunnerProvider;
+import org.sharpscope.study.sweep.CellRunner;
+import org.sharpscope.study.sweep.CellRunnerProvider;
 
 /** Registers the Spark runner as {@code sweep run --runner spark}. */
 public final class SparkRunnerProvider implements CellRunnerProvider {

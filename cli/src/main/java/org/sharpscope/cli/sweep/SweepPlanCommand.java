@@ -1,10 +1,15 @@
 package org.sharpscope.cli.sweep;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sharpscope.study.sweep.Cell;
+import org.sharpscope.study.sweep.CellExecutor;
+import org.sharpscope.study.sweep.CellOutcome;
+import org.sharpscope.study.sweep.LocalRunner;
+import org.sharpscope.study.sweep.SweepPlan;
+import org.sharpscope.study.sweep.SweepSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,25 +36,17 @@ public final class SweepPlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepPlan plan = SweepPlan.of(SweepSpec.read(specFile));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("command: " + plan.command().name());
-        for (Cell c : plan.cells()) {
-            out.println(c.id() + "  " + String.join(" ", c.flags()));
-        }
+        out.println("command: " + plan.task().name());
+        for (Cell c : plan.cells()) out.println(c.id() + "  " + String.join(" ", c.flags()));
         long steps = plan.totalSteps();
         int n = plan.cells().size();
         out.printf(Locale.ROOT, "%d cells%s%n", n, steps >= 0 ? ", " + steps + " steps in all" : "");
         if (calibrate && n > 0) {
-            Path tmp = Files.createTempDirectory("sharpscope-plan");
-            try {
-                int requested = workers != null ? workers : LocalRunner.defaultWorkers();
-                CellOutcome o = CellExecutor.run(plan.command(), plan.cells().get(0), tmp.resolve("cell"),
-                        LocalRunner.torchThreadsPerCell(Math.max(1, requested)));
-                int w = Math.min(n, requested);
-                out.printf(Locale.ROOT, "first cell: %s in %.3f s; estimate with %d workers: %.1f s (%.1f cells/min)%n",
-                        o.status(), o.seconds(), w, o.seconds() * Math.ceil((double) n / w), 60.0 * w / Math.max(o.seconds(), 1e-9));
-            } finally {
-                CellExecutor.deleteTree(tmp);
-            }
+            int requested = workers != null ? workers : LocalRunner.defaultWorkers();
+            CellOutcome o = CellExecutor.trial(plan.task(), plan.cells().get(0), LocalRunner.torchThreadsPerCell(Math.max(1, requested)));
+            int w = Math.min(n, requested);
+            out.printf(Locale.ROOT, "first cell: %s in %.3f s; estimate with %d workers: %.1f s (%.1f cells/min)%n",
+                    o.status(), o.seconds(), w, o.seconds() * Math.ceil((double) n / w), 60.0 * w / Math.max(o.seconds(), 1e-9));
         }
         out.flush();
         return 0;

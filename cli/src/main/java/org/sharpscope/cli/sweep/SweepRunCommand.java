@@ -5,8 +5,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sharpscope.UserInputException;
+import org.sharpscope.cli.options.TerminalProgress;
+import org.sharpscope.study.sweep.Cell;
+import org.sharpscope.study.sweep.CellOutcome;
+import org.sharpscope.study.sweep.CellRunner;
+import org.sharpscope.study.sweep.CellRunnerProvider;
+import org.sharpscope.study.sweep.IndexEntry;
+import org.sharpscope.study.sweep.LocalRunner;
+import org.sharpscope.study.sweep.SweepDirectory;
+import org.sharpscope.study.sweep.SweepIndex;
+import org.sharpscope.study.sweep.SweepPlan;
+import org.sharpscope.study.sweep.SweepSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,14 +65,32 @@ public final class SweepRunCommand implements Callable<Integer> {
         if (retryFailed && !resume) throw new UserInputException("--retry-failed needs --resume");
         String specText = Files.readString(requireSpec(specFile));
         SweepPlan plan = SweepPlan.of(SweepSpec.parse(specText, specFile.toString()));
-        boolean uri = isUri(out);
-        Path root = uri ? null : Path.of(out);
-        CellRunner cellRunner = switch (runner) {
+        Target target = target();
+        SweepDirectory dir = SweepDirectory.prepare(target.root(), plan, specText, resume, retryFailed);
+        List<Cell> todo = dir.pending(plan);
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.printf("sweep %s: %d cells, %d to run (%s runner)%n", out, plan.cells().size(), todo.size(), runner);
+        pw.flush();
+        long t0 = System.nanoTime();
+        target.runner().run(dir, plan.task(), todo);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pw.printf(Locale.ROOT, "ran %d cells in %.2f s (%.1f cells/min)%n", todo.size(), seconds,
+                todo.isEmpty() ? 0.0 : 60.0 * todo.size() / seconds);
+        report(dir.index(), pw, spec.commandLine().getErr());
+        return 0;
+    }
+
+    /** The runner the options ask for, and the directory on this machine where the sweep's index lives. */
+    private record Target(Path root, CellRunner runner) {}
+
+    private Target target() {
+        boolean uri = CellRunnerProvider.isUri(out);
+        return switch (runner) {
             case "local" -> {
                 if (master != null) throw new UserInputException("--master is for --runner spark");
                 if (uri) throw new UserInputException("--out " + out + " is a URI; the local runner writes to a path, use --runner spark for URIs");
-                yield new LocalRunner(workers != null ? workers : LocalRunner.defaultWorkers(),
-                        !noProgress && System.console() != null);
+                int n = workers != null ? workers : LocalRunner.defaultWorkers();
+                yield new Target(Path.of(out), new LocalRunner(n, TerminalProgress.of(!noProgress)));
             }
             case "spark" -> {
                 if (workers != null) {
@@ -68,31 +98,13 @@ public final class SweepRunCommand implements Callable<Integer> {
                             + "executors have cores (e.g. --master local[2])");
                 }
                 CellRunnerProvider p = CellRunnerProvider.find("spark");
-                if (!uri) yield p.create(master);
+                if (!uri) yield new Target(Path.of(out), p.create(master));
                 CellRunnerProvider.RemoteSweep remote = p.remote(master, out);
                 if (remote == null) throw new UserInputException("the spark runner cannot write to " + out);
-                root = remote.staging();
-                yield remote.runner();
+                yield new Target(remote.staging(), remote.runner());
             }
             default -> throw new UserInputException("--runner must be local or spark, got '" + runner + "'");
         };
-        SweepDirectory dir = SweepDirectory.prepare(root, plan, specText, resume, retryFailed);
-        List<Cell> todo = dir.pending(plan);
-        PrintWriter pw = spec.commandLine().getOut();
-        pw.printf("sweep %s: %d cells, %d to run (%s runner)%n", out, plan.cells().size(), todo.size(), runner);
-        pw.flush();
-        long t0 = System.nanoTime();
-        cellRunner.run(dir, plan.command(), todo);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        pw.printf(java.util.Locale.ROOT, "ran %d cells in %.2f s (%.1f cells/min)%n", todo.size(), seconds,
-                todo.isEmpty() ? 0.0 : 60.0 * todo.size() / seconds);
-        report(dir.index(), pw, spec.commandLine().getErr());
-        return 0;
-    }
-
-    /** True for {@code scheme://...} (hdfs://, s3a://, file://); false for a plain path. */
-    static boolean isUri(String out) {
-        return out.matches("[A-Za-z][A-Za-z0-9+.-]*://.*");
     }
 
     static Path requireSpec(Path file) {

@@ -11,7 +11,7 @@ import org.sharpscope.cli.Sharpscope;
 
 /**
  * c_loss and c_sharp of a real UV sweep against the first GD step written out by hand from
- * THEORY §2–3. With f₀ = 0 (a zero output) the first step is Δf₁ = −y(1 − ηλ₀) and
+ * docs/theory.md §2–3. With f₀ = 0 (a zero output) the first step is Δf₁ = −y(1 − ηλ₀) and
  * λ₁ = λ₀ + η²κλ₀y², so with one early row the loss rises exactly when ηλ₀ > 2.
  */
 class CriticalConstantsSweepTest {

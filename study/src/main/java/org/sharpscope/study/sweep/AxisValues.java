@@ -1,4 +1,4 @@
-package org.sharpscope.cli.sweep;
+package org.sharpscope.study.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.sharpscope.cli.sweep;
+package org.sharpscope.study.sweep;
 
 import java.util.ServiceLoader;
 import org.sharpscope.UserInputException;
@@ -24,8 +24,16 @@ public interface CellRunnerProvider {
         return null;
     }
 
-    /** A staging directory for the sweep's index and the runner that mirrors it to a URI. */
+    /**
+     * Where a sweep's index lives on this machine and the runner of its cells: for a sweep at a
+     * URI, a staging directory and a runner that mirrors it to the URI.
+     */
     record RemoteSweep(java.nio.file.Path staging, CellRunner runner) {}
+
+    /** True for {@code scheme://...} (hdfs://, s3a://, file://), where a remote runner writes; false for a plain path. */
+    static boolean isUri(String out) {
+        return out.matches("[A-Za-z][A-Za-z0-9+.-]*://.*");
+    }
 
     /** The provider called {@code name}, or a one-line error saying how to get it. */
     static CellRunnerProvider find(String name) {

@@ -1,4 +1,4 @@
-package org.sharpscope.cli.sweep;
+package org.sharpscope.study.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

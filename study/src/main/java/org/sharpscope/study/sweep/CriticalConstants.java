@@ -1,16 +1,14 @@
-package org.sharpscope.cli.sweep;
+package org.sharpscope.study.sweep;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.sharpscope.report.plot.LinePlot;
 import org.sharpscope.run.CsvTable;
 
 /**
- * The early-training critical constants of THEORY.md §8, per value of a grouping axis (width,
- * depth, ...) and seed, over the cells' learning-rate multipliers c = ηλ₀^H:
+ * The early-training critical constants of docs/theory.md §8, per value of a grouping axis
+ * (width, depth, ...) and seed, over the cells' learning-rate multipliers c = ηλ₀^H:
  * c_loss = smallest c whose loss rises above its initial value within the first rows,
  * c_sharp = smallest c whose sharpness rises above its initial value within the first rows,
  * c_max = largest c that did not diverge. NaN where no cell qualifies.
@@ -28,16 +26,15 @@ public final class CriticalConstants {
     static CellFacts facts(SweepResults.Row r, java.nio.file.Path cellDir, int earlyRows) {
         double[] loss = MetricsColumn.read(cellDir, "loss");
         double[] sharp = MetricsColumn.read(cellDir, "sharpness");
-        double c = r.number("c");
+        double c = r.regime().cOrNaN();
         if (Double.isNaN(c) && r.entry().axes().get("c") instanceof Number n) c = n.doubleValue();
         if (Double.isNaN(c) && sharp.length > 0) {
-            double eta = r.number("eta");
+            double eta = r.regime().etaOrNaN();
             if (Double.isNaN(eta) && r.entry().axes().get("eta") instanceof Number n) eta = n.doubleValue();
             c = eta * sharp[0];
         }
         if (!Double.isFinite(c)) return null;
-        boolean diverged = "diverged".equals(r.text("late_state"));
-        return new CellFacts(c, rises(loss, earlyRows), rises(sharp, earlyRows), !diverged);
+        return new CellFacts(c, rises(loss, earlyRows), rises(sharp, earlyRows), !r.regime().diverged());
     }
 
     /** True when some value among rows 1..rows exceeds row 0 (a non-finite value counts as rising). */
@@ -68,7 +65,7 @@ public final class CriticalConstants {
             if (!CellOutcome.FINISHED.equals(r.entry().status())) continue;
             CellFacts f = facts(r, dir.cellDir(r.entry()), earlyRows);
             if (f == null) continue;
-            double g = group == null ? Double.NaN : PhaseDiagram.number(r, group);
+            double g = group == null ? Double.NaN : RegimeGrid.number(r, group);
             List<Object> key = new ArrayList<>();
             key.add(g);
             key.add(r.entry().seed());
@@ -86,33 +83,5 @@ public final class CriticalConstants {
         CsvTable t = new CsvTable(List.of(group == null ? "group" : group, "seed", "c_loss", "c_sharp", "c_max"));
         for (Row r : rows) t.add(r.group(), r.seed(), r.cLoss(), r.cSharp(), r.cMax());
         return t;
-    }
-
-    /** c_loss, c_sharp, c_max (means over seeds) against the grouping axis. */
-    public static LinePlot plot(List<Row> rows, String group) {
-        TreeMap<Double, double[]> sums = new TreeMap<>(); // group -> {sumL, nL, sumS, nS, sumM, nM}
-        for (Row r : rows) {
-            double[] s = sums.computeIfAbsent(r.group(), k -> new double[6]);
-            double[] v = {r.cLoss(), r.cSharp(), r.cMax()};
-            for (int i = 0; i < 3; i++) {
-                if (Double.isFinite(v[i])) {
-                    s[2 * i] += v[i];
-                    s[2 * i + 1]++;
-                }
-            }
-        }
-        double[] x = sums.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-        double[][] y = new double[3][x.length];
-        int j = 0;
-        for (double[] s : sums.values()) {
-            for (int i = 0; i < 3; i++) y[i][j] = s[2 * i + 1] > 0 ? s[2 * i] / s[2 * i + 1] : Double.NaN;
-            j++;
-        }
-        LinePlot p = new LinePlot("Critical constants (THEORY §8)", group == null ? "group" : group, "c = η λ₀^H");
-        String[] names = {"c_loss", "c_sharp", "c_max"};
-        for (int i = 0; i < 3; i++) {
-            if (x.length > 1) p.line(names[i], x, y[i]); else p.points(names[i], x, y[i]);
-        }
-        return p;
     }
 }

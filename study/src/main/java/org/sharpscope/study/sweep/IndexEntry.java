@@ -1,5 +1,6 @@
-package org.sharpscope.cli.sweep;
+package org.sharpscope.study.sweep;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
@@ -16,7 +17,8 @@ public record IndexEntry(String id, String dir, Map<String, Object> axes, Long s
         return new IndexEntry(id, dir, axes, seed, o.status(), o.exitCode(), o.error(), o.seconds());
     }
 
-    boolean isPending() {
+    @JsonIgnore
+    public boolean isPending() {
         return CellOutcome.PENDING.equals(status);
     }
 }

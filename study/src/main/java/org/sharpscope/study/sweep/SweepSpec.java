@@ -1,4 +1,4 @@
-package org.sharpscope.cli.sweep;
+package org.sharpscope.study.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -73,16 +73,28 @@ public record SweepSpec(String command, Map<String, Object> base, Map<String, Li
         }
         String command = String.join(" ", cmd.textValue().trim().split("\\s+"));
 
+        Map<String, Object> base = base(where, root.get("base"));
+        Map<String, List<Object>> axes = axes(where, root.get("axes"), base);
+        List<List<String>> zip = zip(where, root.get("zip"), axes);
+        List<Long> seeds = seeds(where, root.get("seeds"));
+        if (!seeds.isEmpty() && (base.containsKey("seed") || axes.containsKey("seed"))) {
+            throw new UserInputException(where + ": give seeds either under 'seeds' or as a flag 'seed', not both");
+        }
+        return new SweepSpec(command, base, axes, zip, seeds);
+    }
+
+    private static Map<String, Object> base(String where, JsonNode b) {
         Map<String, Object> base = new LinkedHashMap<>();
-        JsonNode b = root.get("base");
         if (b != null && !b.isNull()) {
             if (!b.isObject()) throw new UserInputException(where + ": 'base' must be a mapping of flag: value");
             b.fields().forEachRemaining(e -> base.put(checkName(where, "base", e.getKey()),
                     scalar(where, "base." + e.getKey(), e.getValue())));
         }
+        return base;
+    }
 
+    private static Map<String, List<Object>> axes(String where, JsonNode a, Map<String, Object> base) {
         Map<String, List<Object>> axes = new LinkedHashMap<>();
-        JsonNode a = root.get("axes");
         if (a != null && !a.isNull()) {
             if (!a.isObject()) throw new UserInputException(where + ": 'axes' must be a mapping of flag: values");
             a.fields().forEachRemaining(e -> {
@@ -93,57 +105,56 @@ public record SweepSpec(String command, Map<String, Object> base, Map<String, Li
                 axes.put(name, AxisValues.parse(where, name, e.getValue()));
             });
         }
+        return axes;
+    }
 
+    private static List<List<String>> zip(String where, JsonNode z, Map<String, List<Object>> axes) {
         List<List<String>> zip = new ArrayList<>();
-        JsonNode z = root.get("zip");
-        if (z != null && !z.isNull()) {
-            if (!z.isArray()) throw new UserInputException(where + ": 'zip' must be a list of groups, e.g. zip: [[lambda0, target]]");
-            Set<String> used = new LinkedHashSet<>();
-            for (JsonNode g : z) {
-                if (!g.isArray() || g.size() < 2) {
-                    throw new UserInputException(where + ": each zip group is a list of two or more axis names, e.g. [lambda0, target]");
-                }
-                List<String> group = new ArrayList<>();
-                for (JsonNode n : g) {
-                    String name = n.asText();
-                    if (!axes.containsKey(name)) {
-                        throw new UserInputException(where + ": zip names '" + name + "', which is not an axis; add it under axes");
-                    }
-                    if (!used.add(name)) {
-                        throw new UserInputException(where + ": axis '" + name + "' is in more than one zip group");
-                    }
-                    group.add(name);
-                }
-                int len = axes.get(group.get(0)).size();
-                for (String name : group) {
-                    if (axes.get(name).size() != len) {
-                        throw new UserInputException(where + ": zipped axes must have equal lengths, but '" + group.get(0)
-                                + "' has " + len + " values and '" + name + "' has " + axes.get(name).size());
-                    }
-                }
-                zip.add(group);
+        if (z == null || z.isNull()) return zip;
+        if (!z.isArray()) throw new UserInputException(where + ": 'zip' must be a list of groups, e.g. zip: [[lambda0, target]]");
+        Set<String> used = new LinkedHashSet<>();
+        for (JsonNode g : z) {
+            if (!g.isArray() || g.size() < 2) {
+                throw new UserInputException(where + ": each zip group is a list of two or more axis names, e.g. [lambda0, target]");
             }
+            List<String> group = new ArrayList<>();
+            for (JsonNode n : g) {
+                String name = n.asText();
+                if (!axes.containsKey(name)) {
+                    throw new UserInputException(where + ": zip names '" + name + "', which is not an axis; add it under axes");
+                }
+                if (!used.add(name)) {
+                    throw new UserInputException(where + ": axis '" + name + "' is in more than one zip group");
+                }
+                group.add(name);
+            }
+            int len = axes.get(group.get(0)).size();
+            for (String name : group) {
+                if (axes.get(name).size() != len) {
+                    throw new UserInputException(where + ": zipped axes must have equal lengths, but '" + group.get(0)
+                            + "' has " + len + " values and '" + name + "' has " + axes.get(name).size());
+                }
+            }
+            zip.add(group);
         }
+        return zip;
+    }
 
+    private static List<Long> seeds(String where, JsonNode s) {
         List<Long> seeds = new ArrayList<>();
-        JsonNode s = root.get("seeds");
-        if (s != null && !s.isNull()) {
-            if (s.isIntegralNumber()) {
-                seeds.add(s.longValue());
-            } else if (s.isArray() && !s.isEmpty()) {
-                for (JsonNode n : s) {
-                    if (!n.isIntegralNumber()) throw new UserInputException(where + ": seeds must be integers, got '" + n.asText() + "'");
-                    if (seeds.contains(n.longValue())) throw new UserInputException(where + ": seed " + n.longValue() + " is listed twice");
-                    seeds.add(n.longValue());
-                }
-            } else {
-                throw new UserInputException(where + ": 'seeds' must be a non-empty list of integers, e.g. seeds: [0, 1, 2]");
+        if (s == null || s.isNull()) return seeds;
+        if (s.isIntegralNumber()) {
+            seeds.add(s.longValue());
+        } else if (s.isArray() && !s.isEmpty()) {
+            for (JsonNode n : s) {
+                if (!n.isIntegralNumber()) throw new UserInputException(where + ": seeds must be integers, got '" + n.asText() + "'");
+                if (seeds.contains(n.longValue())) throw new UserInputException(where + ": seed " + n.longValue() + " is listed twice");
+                seeds.add(n.longValue());
             }
-            if (base.containsKey("seed") || axes.containsKey("seed")) {
-                throw new UserInputException(where + ": give seeds either under 'seeds' or as a flag 'seed', not both");
-            }
+        } else {
+            throw new UserInputException(where + ": 'seeds' must be a non-empty list of integers, e.g. seeds: [0, 1, 2]");
         }
-        return new SweepSpec(command, base, axes, zip, seeds);
+        return seeds;
     }
 
     private static String checkName(String where, String section, String name) {

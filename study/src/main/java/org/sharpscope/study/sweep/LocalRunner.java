@@ -1,4 +1,4 @@
-package org.sharpscope.cli.sweep;
+package org.sharpscope.study.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,29 +6,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.sharpscope.study.Progress;
+import org.sharpscope.study.Task;
 
 /**
  * Runs cells on this machine with a bounded pool of {@code workers} threads, each cell
- * in-process, with a progress bar over cells when the output is a terminal. Cells of a command
- * with {@code --threads} (such as {@code train}) get {@code --threads cores/workers} unless the
- * spec sets it, so libtorch's and OpenBLAS's pools do not oversubscribe the cores.
+ * in-process, reporting progress over cells. Cells of a task whose spec has {@code threads}
+ * (such as {@code train}) get {@code cores/workers} threads unless the sweep sets it, so
+ * libtorch's and OpenBLAS's pools do not oversubscribe the cores.
  */
 public final class LocalRunner implements CellRunner {
-    /**
-     * Test hook: with this system property set to n, the JVM halts (as if killed) right after
-     * the n-th cell of this process has been recorded; used to test {@code --resume}.
-     */
-    public static final String HALT_AFTER_PROPERTY = "sharpscope.sweep.haltAfterCells";
-
     private final int workers;
-    private final boolean progress;
+    private final Progress progress;
 
-    /** {@code workers} ≥ 1 threads; {@code progress} shows a bar (give false when not a terminal). */
-    public LocalRunner(int workers, boolean progress) {
+    /** {@code workers} ≥ 1 threads; {@code progress} hears of every finished cell. */
+    public LocalRunner(int workers, Progress progress) {
         if (workers < 1) throw new IllegalArgumentException("workers must be >= 1");
         this.workers = workers;
         this.progress = progress;
@@ -45,27 +37,26 @@ public final class LocalRunner implements CellRunner {
     }
 
     @Override
-    public void run(SweepDirectory dir, CellCommand command, List<Cell> cells) {
+    public void run(SweepDirectory dir, Task<?, ?> task, List<Cell> cells) {
         if (cells.isEmpty()) return;
         int n = Math.min(workers, cells.size());
         int threads = torchThreadsPerCell(workers);
-        int haltAfter = Integer.getInteger(HALT_AFTER_PROPERTY, -1);
-        AtomicInteger recorded = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "sweep-cell");
             t.setDaemon(true);
             return t;
         });
-        ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("sweep").setInitialMax(cells.size())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setUnit(" cells", 1).build() : null;
+        progress.start("sweep", cells.size());
+        int[] done = {0};
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Cell cell : cells) {
                 futures.add(pool.submit(() -> {
-                    CellOutcome o = CellExecutor.run(command, cell, dir.cellDir(cell), threads);
+                    CellOutcome o = CellExecutor.run(task, cell, dir.cellDir(cell), threads);
                     dir.record(cell, o);
-                    if (bar != null) bar.step();
-                    if (recorded.incrementAndGet() == haltAfter) Runtime.getRuntime().halt(137);
+                    synchronized (done) {
+                        progress.update(++done[0], cell.id() + " " + o.status());
+                    }
                 }));
             }
             for (Future<?> f : futures) f.get();
@@ -76,7 +67,7 @@ public final class LocalRunner implements CellRunner {
             throw new IllegalStateException("sweep runner failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
-            if (bar != null) bar.close();
+            progress.finish();
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.sharpscope.cli.sweep;
+package org.sharpscope.study.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +44,7 @@ public final class SweepDirectory {
                 throw new UserInputException(root + " already holds a sweep; add --resume to continue it, or choose a new --out");
             }
             SweepIndex old = readIndex(root);
-            if (!old.fingerprint().equals(plan.fingerprint())) {
+            if (!plan.matches(old.fingerprint())) {
                 throw new UserInputException(root + " holds a different sweep (its spec differs from this one); "
                         + "resume with the spec in " + root.resolve(SPEC) + " or choose a new --out");
             }
@@ -60,7 +60,7 @@ public final class SweepDirectory {
             for (Cell c : plan.cells()) entries.add(IndexEntry.pending(c));
             AtomicFiles.writeString(root.resolve(SPEC), specText);
         }
-        SweepDirectory dir = new SweepDirectory(root, new SweepIndex(SweepIndex.FORMAT, plan.command().name(),
+        SweepDirectory dir = new SweepDirectory(root, new SweepIndex(SweepIndex.FORMAT, plan.task().name(),
                 plan.fingerprint(), plan.axisNames(), entries));
         dir.writeIndex();
         return dir;

@@ -1,4 +1,4 @@
-package org.sharpscope.cli.sweep;
+package org.sharpscope.study.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.util.Set;
 import org.sharpscope.run.CsvTable;
 import org.sharpscope.run.Json;
 import org.sharpscope.run.RunDirectory;
+import org.sharpscope.study.RegimeFields;
 
 /**
  * One row per cell: the axis values under the axes' own names, {@code seed}, {@code status},
@@ -26,15 +27,18 @@ public final class SweepResults {
     private final List<String> summaryFields;
     private final List<Row> rows;
 
-    /** A cell's row: its index entry and its summary (empty when it has none). */
-    public record Row(IndexEntry entry, Map<String, JsonNode> summary) {
-        /** The summary field as a number, NaN when absent or not numeric. */
+    /**
+     * A cell's row: its index entry, its summary (empty when it has none) field by field, and the
+     * summary's regime fields, typed.
+     */
+    public record Row(IndexEntry entry, Map<String, JsonNode> summary, RegimeFields regime) {
+        /** The summary field named by the user (an axis or label of a figure) as a number, NaN when absent or not numeric. */
         public double number(String field) {
             JsonNode n = summary.get(field);
             return n != null && n.isNumber() ? n.doubleValue() : Double.NaN;
         }
 
-        /** The summary field as text, null when absent or null. */
+        /** The summary field named by the user as text, null when absent or null. */
         public String text(String field) {
             JsonNode n = summary.get(field);
             return n == null || n.isNull() ? null : n.isTextual() ? n.textValue() : n.toString();
@@ -54,6 +58,7 @@ public final class SweepResults {
         List<Row> rows = new ArrayList<>();
         for (IndexEntry e : index.cells()) {
             Map<String, JsonNode> summary = new LinkedHashMap<>();
+            RegimeFields regime = RegimeFields.NONE;
             Path file = dir.cellDir(e).resolve(RunDirectory.SUMMARY);
             if (e.status().equals(CellOutcome.FINISHED) && Files.isRegularFile(file)) {
                 try {
@@ -63,11 +68,12 @@ public final class SweepResults {
                         summary.put(f.getKey(), f.getValue());
                         fields.add(f.getKey());
                     }
+                    regime = RegimeFields.of(node);
                 } catch (IOException ex) {
                     // A torn or unreadable summary leaves the row's summary fields empty.
                 }
             }
-            rows.add(new Row(e, summary));
+            rows.add(new Row(e, summary, regime));
         }
         fields.removeAll(index.axes());
         fields.removeAll(List.of("seed", "status", "error"));

@@ -1,4 +1,4 @@
-package org.sharpscope.cli.sweep;
+package org.sharpscope.study.sweep;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,31 +6,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sharpscope.UserInputException;
-import java.awt.image.BufferedImage;
-import org.sharpscope.report.plot.CategoryMapPlot;
+import org.sharpscope.regime.LateState;
+import org.sharpscope.study.RegimeFields;
 import org.sharpscope.run.CsvTable;
 
 /**
- * The regime of each cell over two axes. A cell's label is a categorical summary field
- * ({@code late_state} by default, with the period appended for EoS, e.g. {@code eos p=2});
- * failed cells are labelled {@code failed}. Where other axes or seeds put several cells on one
+ * The data of a sweep's phase diagram: the regime of each cell over two axes. A cell's label is
+ * a categorical summary field ({@code late_state} by default, with the period appended for EoS,
+ * e.g. {@code eos p=2}); failed cells are labelled {@code failed}. Where other axes or seeds put several cells on one
  * grid point, the most frequent label wins (ties: the first in plan order) and the table keeps
  * the count.
  */
-public final class PhaseDiagram {
+public final class RegimeGrid {
     /** One grid point: axis values, winning label, how many cells had it, how many cells in all. */
     public record Point(double x, double y, String label, int votes, int cells) {}
 
-    private PhaseDiagram() {}
+    private RegimeGrid() {}
 
-    /** The label of a row. */
+    /** The label of a row: its summary field {@code field} (named by the user), its status when it did not finish. */
     static String label(SweepResults.Row r, String field) {
         if (!CellOutcome.FINISHED.equals(r.entry().status())) return r.entry().status();
         String v = r.text(field);
         if (v == null) return "unknown";
-        if (field.equals("late_state") && v.equals("eos")) {
-            double p = r.number("period");
-            if (p > 0) return "eos p=" + (long) p;
+        RegimeFields regime = r.regime();
+        if (field.equals(RegimeFields.LATE_STATE) && regime.lateState() == LateState.EOS
+                && regime.period() != null && regime.period() > 0) {
+            return v + " p=" + regime.period();
         }
         return v;
     }
@@ -65,49 +66,7 @@ public final class PhaseDiagram {
         return t;
     }
 
-    /**
-     * The labelled heat map. An axis of positive values spanning more than a factor of 8 (such
-     * as c = 2^x) is drawn as log2 of the axis; grid points without a cell are labelled
-     * {@code no cell}.
-     */
-    public static BufferedImage plot(List<Point> points, String xAxis, String yAxis, String field) {
-        double[] xs = points.stream().mapToDouble(Point::x).distinct().sorted().toArray();
-        double[] ys = points.stream().mapToDouble(Point::y).distinct().sorted().toArray();
-        List<String> labels = new ArrayList<>();
-        int[] cat = new int[xs.length * ys.length];
-        java.util.Arrays.fill(cat, -1);
-        for (Point p : points) {
-            int k = labels.indexOf(p.label());
-            if (k < 0) {
-                k = labels.size();
-                labels.add(p.label());
-            }
-            cat[java.util.Arrays.binarySearch(xs, p.x()) * ys.length + java.util.Arrays.binarySearch(ys, p.y())] = k;
-        }
-        for (int i = 0; i < cat.length; i++) {
-            if (cat[i] < 0) {
-                if (!labels.contains("no cell")) labels.add("no cell");
-                cat[i] = labels.indexOf("no cell");
-            }
-        }
-        boolean logX = wide(xs);
-        boolean logY = wide(ys);
-        boolean mixed = points.stream().anyMatch(p -> p.cells() > 1);
-        return CategoryMapPlot.render("Phase diagram: " + field + (mixed ? " (most frequent over seeds/other axes)" : ""),
-                logX ? log2(xs) : xs, logY ? log2(ys) : ys, cat, labels,
-                logX ? "log2 " + xAxis : xAxis, logY ? "log2 " + yAxis : yAxis);
-    }
-
-    private static boolean wide(double[] v) {
-        return v.length > 2 && v[0] > 0 && v[v.length - 1] / v[0] > 8;
-    }
-
-    private static double[] log2(double[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) out[i] = Math.log(v[i]) / Math.log(2);
-        return out;
-    }
-
+    /** The value of numeric axis {@code axis} in row {@code r}; a one-line error when it is not numeric. */
     static double number(SweepResults.Row r, String axis) {
         Object v = r.entry().axes().get(axis);
         if (v instanceof Number n) return n.doubleValue();
@@ -115,7 +74,7 @@ public final class PhaseDiagram {
     }
 
     /** Numeric axes with more than one value, in spec order. */
-    static List<String> varyingNumericAxes(SweepResults res) {
+    public static List<String> varyingNumericAxes(SweepResults res) {
         List<String> out = new ArrayList<>();
         for (String a : res.axes()) {
             Map<Object, Boolean> seen = new HashMap<>();
