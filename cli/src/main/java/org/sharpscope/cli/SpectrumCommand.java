@@ -82,7 +82,7 @@ public final class SpectrumCommand implements Callable<Integer> {
     @Option(names = "--grid", defaultValue = "400", description = "Points of the density grid (default: ${DEFAULT-VALUE}).")
     int gridPoints;
 
-    @Option(names = "--json", description = "Print JSON (keys eigenvalues, residuals, products; trace and density when asked).")
+    @Option(names = "--json", description = "Print JSON (keys eigenvalues, residuals, products, multiplicity; trace and density when asked).")
     boolean json;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -113,8 +113,7 @@ public final class SpectrumCommand implements Callable<Integer> {
         CountingOperator counted = new CountingOperator(op);
         EigenResult r = EigenSolver.named(method.name()).solve(counted, k, SolverOptions.defaults()
                 .withWhich(which).withTol(tol).withMaxProducts(maxProducts).withSeed(seed).withWantVectors(false));
-        // The solvers stop early only on convergence; running into the budget means not converged.
-        boolean converged = r.products() < maxProducts;
+        boolean converged = r.allConverged();
 
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("matrix", matrix.toString());
@@ -128,6 +127,10 @@ public final class SpectrumCommand implements Callable<Integer> {
         doc.put("residuals", r.residuals());
         doc.put("products", r.products());
         doc.put("converged", converged);
+        doc.put("multiplicity", r.multiplicity());
+        doc.put("multiplicity_checked", r.multiplicityChecked());
+        doc.put("multiplicity_tolerance", r.multiplicityTolerance());
+        doc.put("check_products", r.checkProducts());
 
         TraceEstimate t = null;
         if (trace) {
@@ -195,9 +198,10 @@ public final class SpectrumCommand implements Callable<Integer> {
         } else {
             w.printf(Locale.ROOT, "matrix    %s (n = %d)%n", matrix, n);
             w.printf(Locale.ROOT, "method    %s, %s %d, tol %.3g%n", method, which.name().toLowerCase(Locale.ROOT), k, tol);
-            w.printf(Locale.ROOT, "%5s  %24s  %12s%n", "#", "eigenvalue", "residual");
+            w.printf(Locale.ROOT, "%5s  %24s  %12s  %6s%n", "#", "eigenvalue", "residual", "copies");
             for (int i = 0; i < r.values().length; i++) {
-                w.printf(Locale.ROOT, "%5d  %24.16e  %12.3e%n", i + 1, r.values()[i], r.residuals()[i]);
+                w.printf(Locale.ROOT, "%5d  %24.16e  %12.3e  %6s%n", i + 1, r.values()[i], r.residuals()[i],
+                        (r.multiplicityChecked()[i] ? "" : ">=") + r.multiplicity()[i]);
             }
             w.printf(Locale.ROOT, "products  %d%s%n", r.products(), converged ? "" : "  (NOT converged: raise --max-products or --tol)");
             if (t != null) {

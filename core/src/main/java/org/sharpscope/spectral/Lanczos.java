@@ -13,9 +13,11 @@ import java.util.Random;
  * end and the Krylov recurrence continues from the same residual direction. Memory: 2·maxBasis
  * vectors of length n.
  *
- * <p>With block size 1 an exactly repeated eigenvalue is seen once (a single Krylov sequence
- * cannot separate copies); use {@link SolverOptions#withBlockSize} ≥ the multiplicity, or
- * {@link Lobpcg}, when every copy is needed.
+ * <p>A single Krylov sequence (block size 1) sees an exactly repeated eigenvalue once, and
+ * eigenvalues closer than the tolerance as one. The multiplicity check that follows convergence
+ * (on by default, see {@link EigenResult}) finds the missing copies by locking the converged pairs
+ * and restarting this same Lanczos from a random vector orthogonal to them, so top-k is right for
+ * repeated eigenvalues at block size 1; a larger block is an option, not a requirement.
  */
 public final class Lanczos implements EigenSolver {
 
@@ -24,25 +26,19 @@ public final class Lanczos implements EigenSolver {
         int n = op.dimension();
         if (k < 1 || k > n) throw new IllegalArgumentException("k must be in [1, " + n + "], got " + k);
         int b = Math.min(o.blockSize(), n);
-        int mMax = o.maxBasis() == 0 ? Math.max(3 * k, k + 30) : o.maxBasis();
-        mMax = Math.min(n, Math.max(mMax, k + 2 * b));
         Random rnd = new Random(o.seed());
 
-        double[][] v = new double[mMax][];
-        double[][] w = new double[mMax][];
-        double[][] h = new double[mMax][mMax];
-        int m = 0;
-        long products = 0;
-
-        // Start block of b vectors. Warm-start vectors are summed into it (vector i into start
-        // vector i mod b): a single Krylov sequence from Σ x_i finds all the x_i directions in
-        // about as many steps as there are vectors, at one product per step.
+        // Start block of b vectors. The first k warm-start vectors are summed into it (vector i into
+        // start vector i mod b): a single Krylov sequence from Σ x_i finds all the x_i directions in
+        // about as many steps as there are vectors, at one product per step. Further warm-start
+        // vectors start the multiplicity check.
         List<double[]> candidates = new ArrayList<>();
         for (int j = 0; j < b; j++) candidates.add(null);
         if (o.warmStart() != null) {
             for (int i = 0; i < o.warmStart().length; i++) {
                 double[] x = o.warmStart()[i];
                 if (x.length != n) throw new IllegalArgumentException("warm-start vector has length " + x.length + ", expected " + n);
+                if (i >= k) continue;
                 int j = i % b;
                 if (candidates.get(j) == null) candidates.set(j, new double[n]);
                 double nx = Vectors.norm(x);
@@ -52,20 +48,84 @@ public final class Lanczos implements EigenSolver {
         for (int j = 0; j < b; j++) {
             if (candidates.get(j) == null) candidates.set(j, Vectors.gaussian(n, rnd));
         }
+        Run r = run(op, k, o.which(), o.tol(), b, o.maxBasis(), null, 0, candidates, rnd, o.maxProducts(), 0, null);
+        boolean[] converged = new boolean[r.values.length];
+        for (int i = 0; i < converged.length; i++) converged[i] = r.residuals[i] <= o.tol() * r.scale;
+        return MultiplicityCheck.finish(op, k, o, r.values, r.vectors, r.residuals, converged, r.products, r.scale, rnd);
+    }
+
+    /** The end of a run: the wanted Ritz pairs (vectors always formed) and how the run ended. */
+    static final class Run {
+        double[] values;
+        double[][] vectors;
+        /** True residual norms ‖A x − θ x‖. */
+        double[] residuals;
+        /** The residual norms convergence was tested on: of the problem deflated by the locked vectors. */
+        double[] testedResiduals;
+        long products;
+        /** Largest |Ritz value| seen (and the {@code scale0} passed in). */
+        double scale;
+        /** All wanted residuals ≤ tol·scale. */
+        boolean converged;
+        /** The basis spans the whole space left free by the locked vectors: the pairs are exact. */
+        boolean exhausted;
+        /** The extra stopping rule ended the run. */
+        boolean stopped;
+    }
+
+    /** An extra stopping rule, asked after each Rayleigh–Ritz step of a run that has not converged. */
+    interface StopRule {
+        /**
+         * @param ritz      all current Ritz values, ascending
+         * @param m         basis size
+         * @param restarted whether a thick restart has happened (the basis is no longer a Krylov space)
+         * @param residual  residual norm of the extreme wanted Ritz pair
+         * @param logBeta   Σ log β_i over the m steps so far, where φ_m(A)·v₁ = β₁⋯β_m·v_{m+1} and φ_m
+         *                  is the characteristic polynomial of the projected matrix; NaN once the
+         *                  basis is no longer a single-vector Krylov space (block &gt; 1 or restarted)
+         */
+        boolean stop(double[] ritz, int m, boolean restarted, double residual, double logBeta);
+    }
+
+    /**
+     * One Lanczos run in the orthogonal complement of the first {@code nLocked} orthonormal
+     * {@code locked} vectors (every basis vector is kept orthogonal to them), from the start block
+     * {@code start} (orthonormalised here), with at most {@code budget} products. Convergence is
+     * tested against tol·max(scale0, largest |Ritz value|).
+     */
+    static Run run(LinearOperator op, int k, SolverOptions.Which which, double tol, int b, int maxBasis,
+                   double[][] locked, int nLocked, List<double[]> start, Random rnd, long budget, double scale0,
+                   StopRule extra) {
+        int n = op.dimension();
+        int nFree = n - nLocked;
+        int mMax = maxBasis == 0 ? Math.max(3 * k, k + 30) : maxBasis;
+        mMax = Math.min(nFree, Math.max(mMax, k + 2 * b));
+
+        double[][] v = new double[mMax][];
+        double[][] w = new double[mMax][];
+        double[][] h = new double[mMax][mMax];
+        int m = 0;
+        long products = 0;
+        List<double[]> candidates = start;
         int first = Math.min(b, mMax);
 
         SmallSymmetricEigen ritz = null;
         double[] residuals = new double[Math.min(k, mMax)];
         int lastBlock = 0;
+        boolean restarted = false;
+        boolean converged;
+        boolean stopped = false;
+        double logBeta = 0;
+        double scale;
         while (true) {
             // 1. Expand the basis by the candidate block (orthonormalised) and apply A to it.
             int want = candidates.size();
             if (m == 0) want = first;
-            want = (int) Math.min(want, Math.min(mMax - m, o.maxProducts() - products));
+            want = (int) Math.min(want, Math.min(mMax - m, budget - products));
             int added = 0;
             for (int c = 0; c < want; c++) {
                 double[] x = candidates.get(c);
-                if (!Vectors.orthonormalizeOrRandom(x, v, m + added, rnd)) break;
+                if (!Vectors.orthonormalizeOrRandom(x, locked, nLocked, v, m + added, rnd)) break;
                 v[m + added] = x;
                 added++;
             }
@@ -92,42 +152,60 @@ public final class Lanczos implements EigenSolver {
 
             // 2. Rayleigh–Ritz and exact residuals of the wanted pairs.
             ritz = SmallSymmetricEigen.of(h, m);
-            double scale = 0;
+            scale = scale0;
             for (double t : ritz.values()) scale = Math.max(scale, Math.abs(t));
             int kk = Math.min(k, m);
-            boolean converged = m >= k;
+            converged = m >= k;
             for (int i = 0; i < kk; i++) {
-                int idx = ritz.wanted(i, o.which());
-                residuals[i] = residualNorm(v, w, m, ritz.vectors()[idx], ritz.values()[idx], n);
-                if (residuals[i] > o.tol() * scale) {
+                int idx = ritz.wanted(i, which);
+                residuals[i] = residualNorm(v, w, m, ritz.vectors()[idx], ritz.values()[idx], n, locked, nLocked);
+                if (residuals[i] > tol * scale) {
                     converged = false;
                     break; // the rest are computed when the run ends (each costs O(n·m))
                 }
             }
-            if (converged || m == n || products >= o.maxProducts() || added == 0) {
+            double[] next = null;
+            if (!converged && extra != null && m > 0) {
+                if (b == 1 && !restarted && added == 1) {
+                    // Pure Krylov phase: φ_m(A)·v₁ = β₁⋯β_m·v_{m+1} with φ_m the characteristic
+                    // polynomial of H; the extra rule may use Σ log β.
+                    next = w[m - 1].clone();
+                    double beta = Vectors.orthogonalize(next, locked, nLocked, v, m);
+                    logBeta += Math.log(beta);
+                } else {
+                    logBeta = Double.NaN;
+                }
+                stopped = extra.stop(ritz.values(), m, restarted, residuals[0], logBeta);
+            }
+            if (converged || stopped || m == nFree || products >= budget || added == 0) {
                 for (int i = 0; i < kk; i++) {
-                    int idx = ritz.wanted(i, o.which());
-                    residuals[i] = residualNorm(v, w, m, ritz.vectors()[idx], ritz.values()[idx], n);
+                    int idx = ritz.wanted(i, which);
+                    residuals[i] = residualNorm(v, w, m, ritz.vectors()[idx], ritz.values()[idx], n, locked, nLocked);
                 }
                 break;
             }
 
             // 3. Next block: the Krylov continuation A·(last block), orthogonalised against V.
             candidates = new ArrayList<>();
-            for (int j = m - lastBlock; j < m; j++) {
-                double[] x = w[j].clone();
-                Vectors.orthogonalize(x, v, m);
-                candidates.add(x);
+            if (next != null) {
+                candidates.add(next);
+            } else {
+                for (int j = m - lastBlock; j < m; j++) {
+                    double[] x = w[j].clone();
+                    Vectors.orthogonalize(x, v, m);
+                    candidates.add(x);
+                }
             }
             // 4. Thick restart when the next block would not fit: keep the best Ritz vectors.
             if (m + candidates.size() > mMax) {
+                restarted = true;
                 int keep = Math.min(mMax - candidates.size(), k + Math.max(1, (mMax - k) / 2));
                 keep = Math.max(keep, Math.min(k, m));
                 double[][] nv = new double[mMax][];
                 double[][] nw = new double[mMax][];
                 double[][] nh = new double[mMax][mMax];
                 for (int i = 0; i < keep; i++) {
-                    int idx = ritz.wanted(i, o.which());
+                    int idx = ritz.wanted(i, which);
                     double[] y = ritz.vectors()[idx];
                     nv[i] = Vectors.combine(v, m, y, n);
                     nw[i] = Vectors.combine(w, m, y, n);
@@ -157,27 +235,46 @@ public final class Lanczos implements EigenSolver {
                 m = keep;
             }
         }
-        return result(ritz, v, w, m, k, residuals, products, o, n);
+        int kk = Math.min(k, m);
+        Run r = new Run();
+        r.values = new double[kk];
+        r.vectors = new double[kk][];
+        for (int i = 0; i < kk; i++) {
+            int idx = ritz.wanted(i, which);
+            r.values[i] = ritz.values()[idx];
+            r.vectors[i] = Vectors.combine(v, m, ritz.vectors()[idx], n);
+        }
+        r.residuals = java.util.Arrays.copyOf(residuals, kk);
+        r.testedResiduals = r.residuals.clone();
+        if (nLocked > 0) { // report true residuals (the loop tested those of the deflated problem)
+            for (int i = 0; i < kk; i++) {
+                int idx = ritz.wanted(i, which);
+                r.residuals[i] = residualNorm(v, w, m, ritz.vectors()[idx], ritz.values()[idx], n);
+            }
+        }
+        r.products = products;
+        r.scale = scale;
+        r.converged = converged;
+        r.exhausted = m == nFree;
+        r.stopped = stopped;
+        return r;
     }
 
     static double residualNorm(double[][] v, double[][] w, int m, double[] y, double theta, int n) {
+        return residualNorm(v, w, m, y, theta, n, null, 0);
+    }
+
+    /**
+     * ‖A x − θ x‖ for x = V·y, with its components along the locked vectors removed: the residual
+     * of the problem deflated by them. (When they are only as exact as tol, the true residual of
+     * an x orthogonal to them has a floor near tol·‖A‖; the deflated one does not.)
+     */
+    static double residualNorm(double[][] v, double[][] w, int m, double[] y, double theta, int n,
+                               double[][] locked, int nLocked) {
         double[] r = Vectors.combine(w, m, y, n);
         for (int j = 0; j < m; j++) {
             if (y[j] != 0) Vectors.axpy(-theta * y[j], v[j], r);
         }
-        return Vectors.norm(r);
-    }
-
-    private static EigenResult result(SmallSymmetricEigen ritz, double[][] v, double[][] w, int m, int k,
-                                      double[] residuals, long products, SolverOptions o, int n) {
-        int kk = Math.min(k, m);
-        double[] values = new double[kk];
-        double[][] vectors = o.wantVectors() ? new double[kk][] : null;
-        for (int i = 0; i < kk; i++) {
-            int idx = ritz.wanted(i, o.which());
-            values[i] = ritz.values()[idx];
-            if (vectors != null) vectors[i] = Vectors.combine(v, m, ritz.vectors()[idx], n);
-        }
-        return new EigenResult(values, vectors, java.util.Arrays.copyOf(residuals, kk), products);
+        return nLocked > 0 ? Vectors.orthogonalize(r, locked, nLocked) : Vectors.norm(r);
     }
 }

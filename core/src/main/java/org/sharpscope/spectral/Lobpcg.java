@@ -14,6 +14,12 @@ import java.util.Random;
  * repeated and negative eigenvalues do not break it. Images A·X and A·P are carried along as
  * linear combinations, so only the new residual directions cost products (k at the start, then
  * one per unconverged pair per iteration).
+ *
+ * <p>A block of k vectors holds up to k copies of a repeated eigenvalue; the multiplicity check
+ * that follows convergence (see {@link EigenResult}) finds copies beyond the k-th and anything the
+ * block converged past (a warm start can lock on to pairs that are no longer the top ones). For
+ * tracking, warm-start from {@link EigenResult#warmStart()}: its vectors beyond the k-th start the
+ * check, which then costs about one product per vector.
  */
 public final class Lobpcg implements EigenSolver {
     /** A direction whose norm drops below this fraction when orthogonalised is dropped. */
@@ -31,8 +37,9 @@ public final class Lobpcg implements EigenSolver {
         double[][] x = new double[k][];
         int have = 0;
         if (o.warmStart() != null) {
-            for (double[] s : o.warmStart()) {
-                if (have == k) break;
+            // The first k start the block; any further ones start the multiplicity check.
+            for (int i = 0; i < Math.min(k, o.warmStart().length); i++) {
+                double[] s = o.warmStart()[i];
                 if (s.length != n) throw new IllegalArgumentException("warm-start vector has length " + s.length + ", expected " + n);
                 double[] c = s.clone();
                 double before = Vectors.norm(c);
@@ -153,7 +160,9 @@ public final class Lobpcg implements EigenSolver {
             ax = rr.ax;
             theta = rr.theta;
         }
-        return new EigenResult(theta.clone(), o.wantVectors() ? x : null, res.clone(), products);
+        boolean[] converged = new boolean[k];
+        for (int i = 0; i < k; i++) converged[i] = res[i] <= o.tol() * scale;
+        return MultiplicityCheck.finish(op, k, o, theta.clone(), x, res.clone(), converged, products, scale, rnd);
     }
 
     private record Ritz(double[][] x, double[][] ax, double[] theta, double[][] y, double scale) {}

@@ -9,7 +9,8 @@ import java.util.Random;
  * top-k, positive for bottom-k) the run is repeated on A − σI with σ that eigenvalue, which makes
  * the wanted algebraic end dominant. Convergence is linear in |λ₂/λ₁|: slow on clusters. Each
  * pair stops when the residual of the deflated problem is below tol·‖A‖; the reported residuals
- * are the true ‖A v − θ v‖.
+ * are the true ‖A v − θ v‖. Exactly repeated eigenvalues are found one copy per deflated run; the
+ * multiplicity check that follows (see {@link EigenResult}) confirms that none was missed.
  */
 public final class PowerIteration implements EigenSolver {
 
@@ -22,6 +23,7 @@ public final class PowerIteration implements EigenSolver {
         double[][] found = new double[k][];
         double[] values = new double[k];
         double[] res = new double[k];
+        boolean[] ok = new boolean[k];
         long products = 0;
         double scale = 0;
         double shift = 0;
@@ -46,7 +48,10 @@ public final class PowerIteration implements EigenSolver {
                 boolean done = deflated <= o.tol() * scale;
                 if (done) {
                     boolean wrongEnd = !shifted && (top ? theta < 0 : theta > 0);
-                    if (!wrongEnd) break;
+                    if (!wrongEnd) {
+                        ok[i] = true;
+                        break;
+                    }
                     // The dominant eigenvalue is at the other end: shift it to zero and go again.
                     shift = theta;
                     shifted = true;
@@ -60,18 +65,21 @@ public final class PowerIteration implements EigenSolver {
             values[i] = theta;
             res[i] = r;
         }
+        for (int i = 0; i < k; i++) ok[i] &= found[i] != null;
         // Deflated runs can come out of order when eigenvalues are close; report them sorted.
         Integer[] order = new Integer[k];
         for (int i = 0; i < k; i++) order[i] = i;
         java.util.Arrays.sort(order, (a, b) -> top ? Double.compare(values[b], values[a]) : Double.compare(values[a], values[b]));
         double[] v = new double[k];
         double[] rr = new double[k];
-        double[][] vec = o.wantVectors() ? new double[k][] : null;
+        boolean[] conv = new boolean[k];
+        double[][] vec = new double[k][];
         for (int i = 0; i < k; i++) {
             v[i] = values[order[i]];
             rr[i] = res[order[i]];
-            if (vec != null) vec[i] = found[order[i]];
+            conv[i] = ok[order[i]];
+            vec[i] = found[order[i]];
         }
-        return new EigenResult(v, vec, rr, products);
+        return MultiplicityCheck.finish(op, k, o, v, vec, rr, conv, products, scale, rnd);
     }
 }

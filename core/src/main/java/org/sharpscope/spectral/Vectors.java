@@ -58,22 +58,37 @@ final class Vectors {
         return norm(x);
     }
 
+    /** {@link #orthogonalize} against the locked vectors, then against the basis. */
+    static double orthogonalize(double[] x, double[][] locked, int nLocked, double[][] basis, int count) {
+        if (nLocked > 0) orthogonalize(x, locked, nLocked);
+        return orthogonalize(x, basis, count);
+    }
+
     /**
      * Orthogonalises x against the basis and normalises it; when x lies (numerically) in the span
      * of the basis, replaces it by a random vector orthogonal to the basis. Returns false only when
      * the basis already spans the whole space.
      */
     static boolean orthonormalizeOrRandom(double[] x, double[][] basis, int count, Random rnd) {
+        return orthonormalizeOrRandom(x, null, 0, basis, count, rnd);
+    }
+
+    /**
+     * {@link #orthonormalizeOrRandom(double[], double[][], int, Random)} against the first
+     * {@code nLocked} orthonormal vectors of {@code locked} and the first {@code count} of
+     * {@code basis} (the two sets orthogonal to each other).
+     */
+    static boolean orthonormalizeOrRandom(double[] x, double[][] locked, int nLocked, double[][] basis, int count, Random rnd) {
         int n = x.length;
-        if (count >= n) return false;
+        if (nLocked + count >= n) return false;
         double before = norm(x);
-        double after = orthogonalize(x, basis, count);
+        double after = orthogonalize(x, locked, nLocked, basis, count);
         for (int attempt = 0; !(after > 1e-10 * before) || after == 0; attempt++) {
             if (attempt == 5) return false;
             double[] r = gaussian(n, rnd);
             System.arraycopy(r, 0, x, 0, n);
             before = norm(x);
-            after = orthogonalize(x, basis, count);
+            after = orthogonalize(x, locked, nLocked, basis, count);
         }
         scale(1.0 / after, x);
         return true;

@@ -69,14 +69,18 @@ class LanczosTest {
     }
 
     @Test
-    void repeatedTopEigenvalueNeedsABlockOfItsMultiplicity() {
+    void repeatedTopEigenvalueAtBlockSizeOneAndAtItsMultiplicity() {
         double[] s = TestMatrices.spectrum(100, new double[] {6, 6, 6, 4}, -1, 3, 11);
         DMatrixRMaj a = TestMatrices.withSpectrum(s, 12);
         double[] want = Arrays.copyOf(TestMatrices.eigenvaluesDescending(a), 4);
         EigenResult top1 = lanczos.solve(new DenseMatrixOperator(a), 1);
         assertThat(TestMatrices.maxRelativeError(top1.values(), Arrays.copyOf(want, 1))).isLessThanOrEqualTo(1e-8);
-        EigenResult r = lanczos.solve(new DenseMatrixOperator(a), 4, SolverOptions.defaults().withBlockSize(3));
-        assertThat(TestMatrices.maxRelativeError(r.values(), want)).isLessThanOrEqualTo(1e-8);
+        assertThat(top1.multiplicity()).containsExactly(3);
+        for (int b : new int[] {1, 3}) {
+            EigenResult r = lanczos.solve(new DenseMatrixOperator(a), 4, SolverOptions.defaults().withBlockSize(b));
+            assertThat(TestMatrices.maxRelativeError(r.values(), want)).as("block %d", b).isLessThanOrEqualTo(1e-8);
+            assertThat(r.multiplicity()).as("block %d", b).containsExactly(3, 3, 3, 1);
+        }
     }
 
     @Test
@@ -119,12 +123,18 @@ class LanczosTest {
         assertThat(r.residuals()[0]).isGreaterThan(1e-8 * 10);
     }
 
+    /**
+     * From the previous result's {@link EigenResult#warmStart()} (eigenvectors plus the check's
+     * vector) the solve needs about k products and the multiplicity check one more.
+     */
     @Test
     void warmStartFromExactEigenvectorsNeedsAboutKProducts() {
         DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(150, new double[] {9, 7, 5}, -1, 3, 19), 20);
         EigenResult exact = lanczos.solve(new DenseMatrixOperator(a), 3, SolverOptions.defaults().withTol(1e-13));
-        EigenResult warm = lanczos.solve(new DenseMatrixOperator(a), 3, SolverOptions.defaults().withWarmStart(exact.vectors()));
-        assertThat(warm.products()).isLessThanOrEqualTo(4);
+        EigenResult warm = lanczos.solve(new DenseMatrixOperator(a), 3, SolverOptions.defaults().withWarmStart(exact.warmStart()));
+        assertThat(warm.products() - warm.checkProducts()).isLessThanOrEqualTo(4);
+        assertThat(warm.checkProducts()).isEqualTo(1);
+        assertThat(warm.multiplicityChecked()).containsOnly(true);
         assertThat(TestMatrices.maxRelativeError(warm.values(), exact.values())).isLessThanOrEqualTo(1e-10);
     }
 }

@@ -62,22 +62,25 @@ class LobpcgTest {
     void warmStartFromExactVectorsCostsOneBlock() {
         DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(100, new double[] {5, 4}, -1, 3, 21), 22);
         EigenResult cold = new Lanczos().solve(new DenseMatrixOperator(a), 2, SolverOptions.defaults().withTol(1e-12));
-        EigenResult warm = lobpcg.solve(new DenseMatrixOperator(a), 2, SolverOptions.defaults().withWarmStart(cold.vectors()));
-        assertThat(warm.products()).isEqualTo(2);
+        EigenResult warm = lobpcg.solve(new DenseMatrixOperator(a), 2, SolverOptions.defaults().withWarmStart(cold.warmStart()));
+        assertThat(warm.products() - warm.checkProducts()).isEqualTo(2);
+        assertThat(warm.checkProducts()).as("the check, from the vector it carried over").isEqualTo(1);
+        assertThat(warm.multiplicityChecked()).containsOnly(true);
         assertThat(warm.values()).containsExactly(cold.values(), Offset.offset(1e-10));
     }
 
     /**
      * Tracking: along A_t = A_0 + t·E (slowly varying), warm-started LOBPCG reaches 1e-6 relative
      * accuracy on the top eigenvalue with at most a third of the products cold Lanczos needs. For
-     * each method the products are the fewest over a sweep of tolerances that reach 1e-6.
+     * each method the products are the fewest over a sweep of tolerances that reach 1e-6; both
+     * include the multiplicity check (warm: started from the vector carried in warmStart()).
      */
     @Test
     void warmLobpcgTracksWithAThirdOfColdLanczosProducts() {
         int n = 300;
         DMatrixRMaj a0 = TestMatrices.withSpectrum(TestMatrices.spectrum(n, new double[] {10, 9.2, 8.8}, -2, 8, 31), 32);
         DMatrixRMaj e = TestMatrices.withSpectrum(TestMatrices.spectrum(n, new double[0], -1, 1, 33), 34);
-        double[][] prev = new Lanczos().solve(new DenseMatrixOperator(a0), 1, SolverOptions.defaults().withTol(1e-10)).vectors();
+        double[][] prev = new Lanczos().solve(new DenseMatrixOperator(a0), 1, SolverOptions.defaults().withTol(1e-10)).warmStart();
         long warmTotal = 0;
         long coldTotal = 0;
         for (int t = 1; t <= 5; t++) {
@@ -94,7 +97,7 @@ class LobpcgTest {
                 EigenResult w = lobpcg.solve(op, 1, SolverOptions.defaults().withTol(tol).withWarmStart(prev));
                 if (Math.abs(w.values()[0] - want) <= 1e-6 * Math.abs(want) && w.products() < warm) {
                     warm = w.products();
-                    next = w.vectors();
+                    next = w.warmStart();
                 }
             }
             assertThat(cold).isLessThan(Long.MAX_VALUE);

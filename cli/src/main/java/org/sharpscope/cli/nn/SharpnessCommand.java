@@ -102,6 +102,10 @@ public final class SharpnessCommand implements Callable<Integer> {
         out.put("products", r.products());
         out.put("seconds", seconds);
         out.put("residuals", r.residuals());
+        out.put("converged", r.allConverged());
+        out.put("multiplicity", r.multiplicity());
+        out.put("multiplicity_checked", r.multiplicityChecked());
+        out.put("check_products", r.checkProducts());
         out.put("loss", loss);
         if (trace != null) {
             out.put("trace", trace.value());
@@ -119,7 +123,8 @@ public final class SharpnessCommand implements Callable<Integer> {
             System.out.printf("model %s, %d parameters, %d examples of %s, loss %s = %.6g%n", setup.model().model().key(),
                     params.dimension(), data.size(), setup.data().dataset().key(), setup.loss().key(), loss);
             for (int i = 0; i < r.values().length; i++) {
-                System.out.printf("lambda_%d = %.10g  (residual %.2e)%n", i + 1, r.values()[i], r.residuals()[i]);
+                System.out.printf("lambda_%d = %.10g  (residual %.2e, copies %s%d)%n", i + 1, r.values()[i], r.residuals()[i],
+                        r.multiplicityChecked()[i] ? "" : ">=", r.multiplicity()[i]);
             }
             if (trace != null) {
                 System.out.printf("trace = %.6g +- %.2g (%d Hutchinson probes)%n", trace.value(), trace.standardError(),

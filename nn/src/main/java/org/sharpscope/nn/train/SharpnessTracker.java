@@ -9,7 +9,9 @@ import org.sharpscope.spectral.SolverOptions;
  * Tracks the top-k eigenpairs of an operator that changes slowly along training: each call runs
  * LOBPCG warm-started from the eigenvectors of the previous call, so a probe costs a handful of
  * products. The warm-start vectors are part of a run's state (they are checkpointed) because the
- * result depends on them at the level of the solver tolerance.
+ * result depends on them at the level of the solver tolerance: the k eigenvectors followed by the
+ * multiplicity check's vectors ({@link EigenResult#warmStart()}), with which the check costs about
+ * one product per call.
  */
 public final class SharpnessTracker {
     private final int k;
@@ -26,7 +28,7 @@ public final class SharpnessTracker {
     /** The top-k eigenpairs of {@code op}; remembers the vectors for the next call. */
     public EigenResult measure(LinearOperator op) {
         EigenResult r = new Lobpcg().solve(op, k, options.withWarmStart(warm));
-        warm = r.vectors();
+        warm = r.warmStart(); // the eigenvectors and the multiplicity check's vectors (keeps the check cheap)
         return r;
     }
 
