@@ -17,6 +17,7 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) {
+        refuseObstacles(target);
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -44,13 +45,40 @@ public final class AtomicFiles {
         }
     }
 
-    /** What went wrong with a file operation, in a few words ("No space left on device", "Permission denied"). */
+    /**
+     * Refuses, in one line, a target that is a directory or lies under a file: the temporary file
+     * could not be made, and the operating system's word for it ("Not a directory", "File
+     * exists") would not say which path is in the way.
+     */
+    private static void refuseObstacles(Path target) {
+        if (Files.isDirectory(target)) {
+            throw new UserInputException("cannot write " + target + ": it is a directory; give a file path");
+        }
+        for (Path p = target.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new UserInputException("cannot write " + target + ": " + p + " is a file, not a directory; "
+                            + "choose a path under a directory");
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * What went wrong with a file operation, in a few words ("No space left on device",
+     * "permission denied"), never an exception's class name.
+     */
     public static String reason(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
-        if (e instanceof java.nio.file.FileSystemException) return e.getClass().getSimpleName();
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
+        if (e instanceof java.nio.file.NotDirectoryException) return "not a directory";
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) return "directory not empty";
+        if (e instanceof java.nio.file.FileSystemException) return "file system error";
         String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        return m == null || m.isBlank() ? "input/output error" : m.lines().findFirst().orElse(m);
     }
 
     /** Temp files are created 0600; results are meant to be shared, so use 0644 where POSIX. */
