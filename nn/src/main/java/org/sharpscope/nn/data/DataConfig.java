@@ -20,6 +20,10 @@ public record DataConfig(DatasetKind dataset, Path dataDir, int subset, boolean 
         for (long s : syntheticShape) {
             if (s < 1) throw new UserInputException("--synthetic-shape sizes must be >= 1");
         }
+        if (dataset.synthetic() && dataDir != null) {
+            throw new UserInputException("--data-dir is for datasets read from disk, but " + dataset.key()
+                    + " data is generated; drop --data-dir (or choose --dataset fashion-mnist, mnist or cifar10)");
+        }
     }
 
     public Map<String, Object> toMap() {

@@ -19,17 +19,46 @@ public final class SyntheticData {
         return c.subset() == 0 ? DEFAULT_SIZE : c.subset();
     }
 
-    private static int dim(long[] shape) {
+    /**
+     * The size of one example, after checking that {@code n} examples of it and their
+     * {@code outputs} targets fit in Java arrays and in the heap (as doubles here, then again as
+     * the network's tensors), so that a huge --subset or --synthetic-shape is a one-line error
+     * before anything is allocated.
+     */
+    private static int dim(DataConfig c, int n, int outputs) {
         long d = 1;
-        for (long s : shape) d *= s;
-        return Math.toIntExact(d);
+        for (long s : c.syntheticShape()) {
+            if (s > MAX_ARRAY / d) throw tooLarge(c, n, "an example of shape " + shape(c) + " has more than " + MAX_ARRAY + " values");
+            d *= s;
+        }
+        if (d > MAX_ARRAY / n || (long) outputs > MAX_ARRAY / n || (long) outputs > MAX_ARRAY / TEACHER_WIDTH
+                || d > MAX_ARRAY / Math.max(TEACHER_WIDTH, MIXTURE_CLASSES)) {
+            throw tooLarge(c, n, n + " examples of shape " + shape(c) + " with " + outputs + " outputs need more than "
+                    + MAX_ARRAY + " values in one array");
+        }
+        org.sharpscope.Memory.require(2.0 * 8 * n * (d + outputs), n + " synthetic examples of shape " + shape(c)
+                + " with " + outputs + " outputs", "use a smaller --subset or --synthetic-shape");
+        return (int) d;
+    }
+
+    /** The most elements of a Java array (a few below Integer.MAX_VALUE, as the JVM reserves some). */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private static String shape(DataConfig c) {
+        return java.util.Arrays.stream(c.syntheticShape()).mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining("x"));
+    }
+
+    private static org.sharpscope.UserInputException tooLarge(DataConfig c, int n, String what) {
+        return new org.sharpscope.UserInputException(what + "; use a smaller --subset or --synthetic-shape"
+                + (c.dataset() == DatasetKind.SYNTHETIC ? " or --synthetic-outputs" : ""));
     }
 
     /** Teacher-network regression with {@code syntheticOutputs} outputs. */
     public static Dataset teacher(DataConfig c) {
         int n = size(c);
-        int d = dim(c.syntheticShape());
         int k = c.syntheticOutputs();
+        int d = dim(c, n, k);
         Random rng = new Random(c.seed() * 0x9E3779B97F4A7C15L + 1);
         double[] w1 = new double[TEACHER_WIDTH * d];
         double[] w2 = new double[k * TEACHER_WIDTH];
@@ -62,7 +91,7 @@ public final class SyntheticData {
      */
     public static Dataset mixture(DataConfig c, org.sharpscope.nn.loss.Loss loss) {
         int n = size(c);
-        int d = dim(c.syntheticShape());
+        int d = dim(c, n, MIXTURE_CLASSES);
         Random rng = new Random(c.seed() * 0x9E3779B97F4A7C15L + 2);
         double[] means = new double[MIXTURE_CLASSES * d];
         for (int i = 0; i < means.length; i++) means[i] = rng.nextGaussian();
