@@ -41,6 +41,10 @@ public final class AxisValues {
     /** {@code points} values from {@code from} to {@code to} inclusive (2^x of them when {@code log2}). */
     public static List<Object> range(String where, String axis, double from, double to, int points, boolean log2) {
         if (points < 1) throw new UserInputException(where + ": axis '" + axis + "' needs points >= 1, got " + points);
+        if (points > SweepSpec.MAX_CELLS) {
+            throw new UserInputException(where + ": axis '" + axis + "' has " + points + " points, more than a sweep's limit of "
+                    + SweepSpec.MAX_CELLS + " cells; use fewer points");
+        }
         if (points == 1 && from != to) {
             throw new UserInputException(where + ": axis '" + axis + "' has points: 1 but from != to; use points >= 2");
         }
@@ -62,7 +66,10 @@ public final class AxisValues {
 
     private static int points(String where, String axis, JsonNode n) {
         JsonNode v = n.get("points");
-        if (!v.isIntegralNumber()) throw new UserInputException(where + ": axis '" + axis + "' points must be an integer, got " + v);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new UserInputException(where + ": axis '" + axis + "' points must be an integer of at most "
+                    + SweepSpec.MAX_CELLS + ", got " + v);
+        }
         return v.intValue();
     }
 }

@@ -21,8 +21,9 @@ import org.sharpscope.study.Task;
 /**
  * Runs one cell in-process: its task on the cell's spec into the cell directory, then the
  * task's figures ({@link Figures#discover()}). A summary.json at the end means finished;
- * anything else failed: a value the task refuses as {@code error: <its one-line message>} (exit
- * code 2, as the command line reports it), any other exception by its last line (exit code -1).
+ * anything else failed: a value the task refuses, a full disk or too little memory as
+ * {@code error: <one line>} (exit code 2, as the command line reports it), any other exception
+ * as {@code internal error: <the exception>} (exit code -1), its stack trace in the cell's log.
  * The outcome goes to {@code sweep-cell.log} and then to the marker {@code sweep-cell.json},
  * written last.
  */
@@ -56,10 +57,9 @@ public final class CellExecutor {
             }
             Figures.discover().draw(task.name(), cellDir);
         } catch (Throwable t) { // a crashing cell must not stop the sweep
-            UserInputException user = userCause(t);
-            code = user != null ? 2 : -1;
-            error = user != null ? "error: " + user.getMessage() : lastLine(String.valueOf(t), t.getClass().getName());
-            if (user == null) t.printStackTrace(out);
+            error = errorLine(t);
+            code = error.startsWith("error: ") ? 2 : -1;
+            t.printStackTrace(out);
         }
         if (code == 0 && !Files.isRegularFile(cellDir.resolve(RunDirectory.SUMMARY))) {
             error = "the task ended without writing " + RunDirectory.SUMMARY;
@@ -89,19 +89,31 @@ public final class CellExecutor {
         task.run(cell.spec(task.specType(), threads), RunContext.quiet(cellDir));
     }
 
-    private static UserInputException userCause(Throwable t) {
+    /**
+     * The one line that index.json records for a failed cell, as the command line would print
+     * it: {@code error: <message>} for what the user can fix (a refused value, a full disk, too
+     * little memory), {@code internal error: <exception>} for a bug.
+     */
+    static String errorLine(Throwable t) {
+        UserInputException user = cause(t, UserInputException.class);
+        if (user != null) return "error: " + firstLine(user.getMessage());
+        IOException io = cause(t, IOException.class);
+        if (io != null) return "error: " + AtomicFiles.reason(io) + "; check the files and free space";
+        OutOfMemoryError oom = cause(t, OutOfMemoryError.class);
+        if (oom != null) return "error: ran out of memory (" + firstLine(oom.getMessage()) + "); use smaller sizes";
+        return "internal error: " + firstLine(String.valueOf(t));
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof UserInputException u) return u;
+            if (type.isInstance(c)) return type.cast(c);
         }
         return null;
     }
 
-    private static String lastLine(String text, String fallback) {
-        String last = null;
-        for (String line : text.split("\\R")) {
-            if (!line.isBlank()) last = line.strip();
-        }
-        return last == null ? fallback : last;
+    private static String firstLine(String text) {
+        if (text == null) return "";
+        return text.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
     }
 
     static void deleteTree(Path dir) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.sharpscope.UserInputException;
 import org.sharpscope.run.AtomicFiles;
+import org.sharpscope.study.RegimeFields;
 
 /**
  * What a sweep adds up to, written next to its index: {@code results.csv} (one row per cell),
@@ -34,6 +35,7 @@ public record SweepCollection(SweepResults results, Phase phase, Critical critic
     public static SweepCollection collect(SweepDirectory dir, CollectSettings settings) {
         Path root = dir.root();
         SweepResults res = SweepResults.read(dir);
+        requireRegimeField(res, settings.regime());
         AtomicFiles.writeString(root.resolve(RESULTS), res.table().toCsv());
         List<String> varying = RegimeGrid.varyingNumericAxes(res);
 
@@ -89,6 +91,20 @@ public record SweepCollection(SweepResults results, Phase phase, Critical critic
         if (res.axes().contains(name)) return name;
         if (res.rows().stream().anyMatch(r -> Double.isFinite(r.number(name)))) return name;
         throw new UserInputException("'" + name + "' is neither an axis of this sweep nor a numeric summary field; its axes are " + res.axes());
+    }
+
+    /**
+     * Refuses a phase-diagram label that no finished cell's summary has: every point would be
+     * drawn as "unknown". The default (late_state) is only checked against the cells that have
+     * summaries of other fields, as a sweep of tasks without regimes simply has no labels.
+     */
+    private static void requireRegimeField(SweepResults res, String field) {
+        boolean finished = res.rows().stream().anyMatch(r -> CellOutcome.FINISHED.equals(r.entry().status()) && !r.summary().isEmpty());
+        boolean present = res.rows().stream().anyMatch(r -> r.summary().containsKey(field));
+        if (finished && !present && !field.equals(RegimeFields.LATE_STATE)) {
+            throw new UserInputException("--regime '" + field + "' is not a field of any cell's summary; the fields are "
+                    + res.summaryFields());
+        }
     }
 
     private static String requireAxis(SweepResults res, String axis) {

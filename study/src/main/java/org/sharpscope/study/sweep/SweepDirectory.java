@@ -113,14 +113,38 @@ public final class SweepDirectory {
     }
 
     private static SweepIndex readIndex(Path root) {
+        SweepIndex ix;
         try {
-            SweepIndex ix = Json.JSON.readValue(root.resolve(INDEX).toFile(), SweepIndex.class);
-            if (ix.cells() == null || ix.fingerprint() == null) throw new IOException("missing fields");
-            return ix;
+            ix = Json.JSON.readValue(root.resolve(INDEX).toFile(), SweepIndex.class);
+            if (ix == null || ix.cells() == null || ix.fingerprint() == null) throw new IOException("missing fields");
         } catch (IOException e) {
-            throw new UserInputException(root.resolve(INDEX) + " is not a readable sweep index (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); start the sweep again in a new --out");
+            String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw damagedIndex(root, m);
         }
+        Path cells = root.toAbsolutePath().normalize().resolve(CELLS);
+        for (IndexEntry e : ix.cells()) {
+            if (e == null || e.id() == null || e.dir() == null || e.axes() == null) throw damagedIndex(root, "a cell lacks its id, dir or axes");
+            if (e.status() == null || !List.of(CellOutcome.PENDING, CellOutcome.FINISHED, CellOutcome.FAILED).contains(e.status())) {
+                throw damagedIndex(root, "cell " + e.id() + " has the status " + e.status());
+            }
+            if (!inside(cells, root.toAbsolutePath().normalize(), e.dir())) {
+                throw damagedIndex(root, "cell " + e.id() + " has the directory '" + e.dir() + "', outside " + CELLS + "/");
+            }
+        }
+        return ix;
+    }
+
+    private static boolean inside(Path cells, Path root, String dir) {
+        try {
+            return root.resolve(dir).normalize().startsWith(cells);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static UserInputException damagedIndex(Path root, String what) {
+        return new UserInputException(root.resolve(INDEX) + " is not a readable sweep index (" + what
+                + "); start the sweep again in a new --out");
     }
 
     private static IndexEntry fromMarker(Path root, IndexEntry e) {

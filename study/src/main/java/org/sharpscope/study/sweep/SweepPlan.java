@@ -56,6 +56,10 @@ public final class SweepPlan {
         for (String key : spec.axes().keySet()) requireKey(task, keys, key);
         if (!spec.seeds().isEmpty()) requireKey(task, keys, "seed");
 
+        if (spec.cellCount() > SweepSpec.MAX_CELLS) {
+            throw new UserInputException("sweep spec: the sweep has " + spec.cellCount() + " cells, more than the limit of "
+                    + SweepSpec.MAX_CELLS + "; split it into several sweeps");
+        }
         List<Cell> cells = cross(spec);
         List<Map<String, Object>> resolved = new ArrayList<>(cells.size());
         for (Cell c : cells) resolved.add(resolve(task.specType(), c));
@@ -78,8 +82,8 @@ public final class SweepPlan {
             if (!dims.contains(dim)) dims.add(dim);
         }
         List<Long> seeds = spec.seeds().isEmpty() ? Collections.singletonList(null) : spec.seeds();
-        int total = seeds.size();
-        for (List<String> d : dims) total = Math.multiplyExact(total, spec.axes().get(d.get(0)).size());
+        // SweepSpec.parse has refused more than MAX_CELLS cells, so this fits an int.
+        int total = Math.toIntExact(spec.cellCount());
         int width = Math.max(4, String.valueOf(total - 1).length());
 
         List<Cell> cells = new ArrayList<>(total);

@@ -30,6 +30,17 @@ public record SweepSpec(String command, Map<String, Object> base, Map<String, Li
                         List<List<String>> zip, List<Long> seeds) {
     private static final Set<String> KEYS = Set.of("command", "base", "axes", "zip", "seeds");
 
+    /**
+     * The most cells a sweep may have. Every cell is planned, bound and listed in index.json
+     * (rewritten after each cell) before anything runs, so a larger sweep would stall for
+     * minutes before its first cell; split it into several sweeps instead.
+     */
+    public static final int MAX_CELLS = 100_000;
+
+    /** Reads the YAML of specs with a duplicate key refused, not silently resolved to its last value. */
+    private static final com.fasterxml.jackson.databind.ObjectReader YAML =
+            Json.YAML.reader().with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     public SweepSpec {
         base = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(base));
         axes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(axes));
@@ -39,22 +50,30 @@ public record SweepSpec(String command, Map<String, Object> base, Map<String, Li
 
     /** Reads and validates a spec file; every problem is a one-line {@link UserInputException}. */
     public static SweepSpec read(Path file) {
-        String text;
+        return parse(readText(file), file.toString());
+    }
+
+    /** The text of a spec file; a missing file, a directory or an unreadable file is a one-line error. */
+    public static String readText(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserInputException("sweep spec " + file + " is a directory; give the path of a YAML spec file");
+        }
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new UserInputException("sweep spec " + file + " does not exist; give the path of a YAML spec");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new UserInputException("sweep spec " + file + " is not a text file; give the path of a YAML spec");
         } catch (IOException e) {
-            throw new UserInputException("cannot read sweep spec " + file + ": " + e.getMessage());
+            throw new UserInputException("cannot read sweep spec " + file + " (" + org.sharpscope.run.AtomicFiles.reason(e) + ")");
         }
-        return parse(text, file.toString());
     }
 
     /** Parses spec YAML text; {@code where} names the source in error messages. */
     public static SweepSpec parse(String yaml, String where) {
         JsonNode root;
         try {
-            root = Json.YAML.readTree(yaml);
+            root = YAML.readTree(yaml);
         } catch (IOException e) {
             throw new UserInputException(where + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
         }
@@ -80,7 +99,30 @@ public record SweepSpec(String command, Map<String, Object> base, Map<String, Li
         if (!seeds.isEmpty() && (base.containsKey("seed") || axes.containsKey("seed"))) {
             throw new UserInputException(where + ": give seeds either under 'seeds' or as a flag 'seed', not both");
         }
-        return new SweepSpec(command, base, axes, zip, seeds);
+        SweepSpec spec = new SweepSpec(command, base, axes, zip, seeds);
+        long cells = spec.cellCount();
+        if (cells > MAX_CELLS) {
+            throw new UserInputException(String.format(java.util.Locale.ROOT, "%s: the sweep has %,d cells, more than the "
+                    + "limit of %,d; split it into several sweeps (fewer axis values or seeds each)", where, cells, MAX_CELLS));
+        }
+        return spec;
+    }
+
+    /**
+     * The number of cells: the product of the axes' lengths (a zip group counts once) times the
+     * seeds, saturating at {@link Long#MAX_VALUE}.
+     */
+    public long cellCount() {
+        long n = Math.max(1, seeds.size());
+        Set<String> counted = new LinkedHashSet<>();
+        for (Map.Entry<String, List<Object>> a : axes.entrySet()) {
+            if (counted.contains(a.getKey())) continue;
+            List<String> group = zip.stream().filter(g -> g.contains(a.getKey())).findFirst().orElse(List.of(a.getKey()));
+            counted.addAll(group);
+            int len = a.getValue().size();
+            n = n > Long.MAX_VALUE / Math.max(1, len) ? Long.MAX_VALUE : n * len;
+        }
+        return n;
     }
 
     private static Map<String, Object> base(String where, JsonNode b) {

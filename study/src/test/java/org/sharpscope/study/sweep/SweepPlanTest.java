@@ -94,7 +94,7 @@ class SweepPlanTest {
     }
 
     @Test
-    void aCrashingCellIsFailedWithItsLastLineAndTheOthersRun() throws Exception {
+    void aCrashingCellIsFailedWithItsFirstLineAndTheOthersRun() throws Exception {
         String spec = "command: logistic\naxes: {r: [13.0, 3.2]}\n";
         SweepPlan plan = plan(spec);
         SweepDirectory dir = SweepDirectory.prepare(tmp.resolve("crash"), plan, spec, false, false);
@@ -102,7 +102,7 @@ class SweepPlanTest {
         IndexEntry crashed = dir.index().cells().get(0);
         assertThat(crashed.status()).isEqualTo(CellOutcome.FAILED);
         assertThat(crashed.exitCode()).isEqualTo(-1);
-        assertThat(crashed.error()).isEqualTo("at the second line");
+        assertThat(crashed.error()).isEqualTo("internal error: java.lang.IllegalStateException: unlucky r");
         assertThat(dir.cellDir(crashed).resolve(CellExecutor.LOG)).content().contains("IllegalStateException: unlucky r");
         assertThat(dir.index().cells().get(1).status()).isEqualTo(CellOutcome.FINISHED);
     }
