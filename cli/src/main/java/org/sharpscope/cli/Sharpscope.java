@@ -1,5 +1,6 @@
 package org.sharpscope.cli;
 
+import java.util.List;
 import org.sharpscope.UserInputException;
 import org.sharpscope.cli.reproduce.ReportCommand;
 import org.sharpscope.cli.reproduce.ReproduceCommand;
@@ -52,6 +53,16 @@ public final class Sharpscope implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Sharpscope());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return runLast.execute(parseResult);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // picocli hands only Exceptions to the handler below; an Error would end in a stack trace.
+                List<CommandLine> parsed = parseResult.asCommandLineList();
+                throw new CommandLine.ExecutionException(parsed.get(parsed.size() - 1), String.valueOf(e), e);
+            }
+        });
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             String message = ex.getMessage().replaceFirst("^(?i)error:\\s*", "").lines().findFirst().orElse("");

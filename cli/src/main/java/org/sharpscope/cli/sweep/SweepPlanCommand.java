@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sharpscope.UserInputException;
 import org.sharpscope.study.sweep.Cell;
 import org.sharpscope.study.sweep.CellExecutor;
 import org.sharpscope.study.sweep.CellOutcome;
@@ -32,14 +33,25 @@ public final class SweepPlanCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "workers assumed for the wall-time estimate (default: cores)")
     Integer workers;
 
+    @Option(names = "--all", description = "list every cell (default: the first " + LISTED + ")")
+    boolean all;
+
+    /** Cells listed without --all: a plan of thousands of cells is read by its count, not its lines. */
+    static final int LISTED = 1000;
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws java.io.IOException {
+        if (workers != null && workers < 1) throw new UserInputException("--workers must be >= 1, got " + workers);
         SweepPlan plan = SweepPlan.of(SweepSpec.read(specFile));
         PrintWriter out = spec.commandLine().getOut();
         out.println("command: " + plan.task().name());
-        for (Cell c : plan.cells()) out.println(c.id() + "  " + String.join(" ", c.flags()));
-        long steps = plan.totalSteps();
         int n = plan.cells().size();
+        int listed = all ? n : Math.min(n, LISTED);
+        for (Cell c : plan.cells().subList(0, listed)) out.println(c.id() + "  " + String.join(" ", c.flags()));
+        if (listed < n) {
+            out.printf(Locale.ROOT, "... %d more cells (the first %d are listed; --all lists every cell)%n", n - listed, listed);
+        }
+        long steps = plan.totalSteps();
         out.printf(Locale.ROOT, "%d cells%s%n", n, steps >= 0 ? ", " + steps + " steps in all" : "");
         if (calibrate && n > 0) {
             int requested = workers != null ? workers : LocalRunner.defaultWorkers();

@@ -1,14 +1,13 @@
 package org.sharpscope.cli.sweep;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sharpscope.UserInputException;
 import org.sharpscope.cli.options.TerminalProgress;
+import org.sharpscope.run.RunDirectory;
 import org.sharpscope.study.sweep.Cell;
 import org.sharpscope.study.sweep.CellOutcome;
 import org.sharpscope.study.sweep.CellRunner;
@@ -60,10 +59,10 @@ public final class SweepRunCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (workers != null && workers < 1) throw new UserInputException("--workers must be >= 1, got " + workers);
         if (retryFailed && !resume) throw new UserInputException("--retry-failed needs --resume");
-        String specText = Files.readString(requireSpec(specFile));
+        String specText = SweepSpec.readText(specFile);
         SweepPlan plan = SweepPlan.of(SweepSpec.parse(specText, specFile.toString()));
         Target target = target();
         SweepDirectory dir = SweepDirectory.prepare(target.root(), plan, specText, resume, retryFailed);
@@ -90,6 +89,7 @@ public final class SweepRunCommand implements Callable<Integer> {
                 if (master != null) throw new UserInputException("--master is for --runner spark");
                 if (uri) throw new UserInputException("--out " + out + " is a URI; the local runner writes to a path, use --runner spark for URIs");
                 int n = workers != null ? workers : LocalRunner.defaultWorkers();
+                RunDirectory.checkTarget(Path.of(out));
                 yield new Target(Path.of(out), new LocalRunner(n, TerminalProgress.of(!noProgress)));
             }
             case "spark" -> {
@@ -105,13 +105,6 @@ public final class SweepRunCommand implements Callable<Integer> {
             }
             default -> throw new UserInputException("--runner must be local or spark, got '" + runner + "'");
         };
-    }
-
-    static Path requireSpec(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException("sweep spec " + file + " does not exist; give the path of a YAML spec");
-        }
-        return file;
     }
 
     /** Prints the counts, and each failed cell with its error. */

@@ -58,8 +58,12 @@ public final class LinePlot {
         return horizontal(name, y, xMin, xMax, Color.DARK_GRAY);
     }
 
-    /** Adds a dashed horizontal reference line in the given colour (to pair it with a series). */
+    /**
+     * Adds a dashed horizontal reference line in the given colour (to pair it with a series); a
+     * line at an infinite or NaN height (2/η of a learning rate that underflows) is left out.
+     */
     public LinePlot horizontal(String name, double y, double xMin, double xMax, Color color) {
+        if (!Double.isFinite(y) || !Double.isFinite(xMin) || !Double.isFinite(xMax)) return this;
         XYSeries s = chart.addSeries(name, new double[] {xMin, xMax}, new double[] {y, y});
         s.setMarker(SeriesMarkers.NONE);
         s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
