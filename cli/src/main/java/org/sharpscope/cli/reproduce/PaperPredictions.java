@@ -80,19 +80,19 @@ final class PaperPredictions {
         Path d = run(dir, index, Layout.CHAOS, Layout.DOUBLINGS);
         if (d == null) return;
         Map<String, Object> s = RunFiles.summary(d);
-        List<?> list = (List<?>) s.get("doublings");
+        List<Map<?, ?>> list = RunFiles.maps(s, "doublings");
         String src = Layout.CHAOS + "/" + Layout.DOUBLINGS + " (Newton + bisection on the manifold map)";
-        if (list != null && list.size() >= 1) {
+        if (list.size() >= 1) {
             out.add(new Prediction("EoS born (minimum flips, period 1 → 2) at η/η_c", 1.0,
                     doubling(list.get(0)), DOUBLING_TOLERANCE, false, src));
         }
-        if (list != null && list.size() >= 2) {
+        if (list.size() >= 2) {
             out.add(new Prediction("period-4 onset η/η_c = √5 − 1", Math.sqrt(5) - 1, doubling(list.get(1)),
                     DOUBLING_TOLERANCE, false, src));
         }
-        List<?> ratios = (List<?>) s.get("feigenbaum_ratios");
-        if (ratios != null && !ratios.isEmpty()) {
-            double last = ((Number) ratios.get(ratios.size() - 1)).doubleValue();
+        List<?> ratios = RunFiles.list(s, "feigenbaum_ratios");
+        if (!ratios.isEmpty()) {
+            double last = ratios.get(ratios.size() - 1) instanceof Number n ? n.doubleValue() : Double.NaN;
             out.add(new Prediction("Feigenbaum δ (last ratio δ_" + ratios.size() + " of the UV cascade)",
                     FEIGENBAUM_DELTA, last, FEIGENBAUM_TOLERANCE, true, src + ", up to period "
                     + s.get("max_period")));
@@ -117,8 +117,8 @@ final class PaperPredictions {
         }
     }
 
-    private static double doubling(Object entry) {
-        return ((Number) ((Map<?, ?>) entry).get("eta_over_etac")).doubleValue();
+    private static double doubling(Map<?, ?> entry) {
+        return RunFiles.number(entry, "eta_over_etac");
     }
 
     /** THEORY §7: the period-2 orbit X² + (Y − 1)X + (1 − Y) = 0 on Λ = 2(X + Y), as (ηλ, ηλ^H) low and high. */
@@ -171,7 +171,7 @@ final class PaperPredictions {
             if (p == null) continue;
             Map<String, Object> s = RunFiles.summary(p);
             double manifold = RunFiles.number(s, "lyapunov");
-            List<?> spectrum = (List<?>) s.get("full_map_spectrum");
+            List<?> spectrum = RunFiles.list(s, "full_map_spectrum");
             double full = spectrum == null || spectrum.isEmpty() || !(spectrum.get(0) instanceof Number n)
                     ? Double.NaN : n.doubleValue();
             String src = Layout.CHAOS + "/" + Layout.LYAPUNOV_PREFIX + y;

@@ -16,6 +16,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.sharpscope.UserInputException;
+import org.sharpscope.run.AtomicFiles;
+import org.sharpscope.run.RunDirectory;
 import org.sharpscope.run.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,9 +64,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                 : modeFlags.quick ? ReproduceMode.QUICK : modeFlags.full ? ReproduceMode.FULL : ReproduceMode.STANDARD;
         Path dir = out != null ? out : Path.of("runs", "reproduce-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.isRegularFile(dir)) {
-            throw new UserInputException("--out " + dir + " is a file; give a new directory");
-        }
+        RunDirectory.checkTarget(dir);
         if (Files.isDirectory(dir)) {
             try (var entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
@@ -72,8 +72,14 @@ public final class ReproduceCommand implements Callable<Integer> {
                             + "reproduction's report is rebuilt with 'sharpscope report " + dir + "')");
                 }
             } catch (java.io.IOException e) {
-                throw new UserInputException("cannot read --out " + dir + ": " + e.getMessage());
+                throw new UserInputException("cannot read --out " + dir + " (" + AtomicFiles.reason(e) + ")");
             }
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new UserInputException("cannot create --out " + dir + " (" + AtomicFiles.reason(e)
+                    + "); give a writable place", e);
         }
         Reproduction r = new Reproduction(dir, mode);
         Instant started = Instant.now();
@@ -141,11 +147,6 @@ public final class ReproduceCommand implements Callable<Integer> {
         ReproduceIndex index = new ReproduceIndex(r.mode.label(), Version.VERSION, Version.GIT_COMMIT, started.toString(),
                 finished == null ? null : finished.toString(), (end.toEpochMilli() - started.toEpochMilli()) / 1e3,
                 sections, List.copyOf(r.runs), List.copyOf(r.notes));
-        try {
-            Files.createDirectories(r.dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + r.dir + ": " + e.getMessage(), e);
-        }
         index.write(r.dir);
         return index;
     }

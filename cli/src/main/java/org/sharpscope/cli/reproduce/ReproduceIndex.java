@@ -39,11 +39,51 @@ public record ReproduceIndex(String mode, String version, String gitCommit, Stri
             throw new UserInputException(dir + " is not a reproduction (no " + FILE
                     + "); give a directory written by 'sharpscope reproduce --out DIR'");
         }
+        ReproduceIndex index;
         try {
-            return Json.JSON.readValue(f.toFile(), ReproduceIndex.class);
+            index = Json.JSON.readValue(f.toFile(), ReproduceIndex.class);
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + f + " (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); rerun 'sharpscope reproduce --out " + dir + "'");
+            String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw new UserInputException("cannot read " + f + " (" + m + "); rerun 'sharpscope reproduce' into a new --out");
+        }
+        return checked(dir, f, index);
+    }
+
+    /**
+     * The index with what the report relies on checked: sections and runs present, every run
+     * with its section, name and a path inside the reproduction; a run without expectations
+     * expects nothing, an index without notes has none.
+     */
+    private static ReproduceIndex checked(Path dir, Path file, ReproduceIndex index) {
+        String damaged = file + " is not a complete reproduction index";
+        String fix = "; rerun 'sharpscope reproduce' into a new --out";
+        if (index == null || index.sections() == null || index.runs() == null) {
+            throw new UserInputException(damaged + " (it needs 'sections' and 'runs')" + fix);
+        }
+        for (Section s : index.sections()) {
+            if (s == null || s.id() == null) throw new UserInputException(damaged + " (a section has no id)" + fix);
+        }
+        List<Run> runs = new java.util.ArrayList<>();
+        Path root = dir.toAbsolutePath().normalize();
+        for (Run r : index.runs()) {
+            if (r == null || r.section() == null || r.name() == null || r.path() == null) {
+                throw new UserInputException(damaged + " (a run lacks its section, name or path)" + fix);
+            }
+            if (!inside(root, r.path())) {
+                throw new UserInputException(damaged + " (run " + r.name() + " has the path '" + r.path()
+                        + "', outside the reproduction)" + fix);
+            }
+            runs.add(r.expected() != null ? r : new Run(r.section(), r.name(), r.path(), Map.of()));
+        }
+        return new ReproduceIndex(index.mode(), index.version(), index.gitCommit(), index.startedAt(), index.finishedAt(),
+                index.seconds(), index.sections(), runs, index.notes() == null ? List.of() : index.notes());
+    }
+
+    private static boolean inside(Path root, String path) {
+        try {
+            return root.resolve(path).normalize().startsWith(root);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

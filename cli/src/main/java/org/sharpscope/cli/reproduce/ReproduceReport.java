@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sharpscope.UserInputException;
 import org.sharpscope.report.HtmlReport;
 import org.sharpscope.study.reproduce.Prediction;
 import org.sharpscope.regime.RegimeAnalysis;
@@ -27,7 +28,12 @@ public final class ReproduceReport {
     }
 
     public static Verdicts verdicts(Path dir) {
-        List<Prediction> ps = PaperPredictions.compute(dir, ReproduceIndex.read(dir));
+        List<Prediction> ps;
+        try {
+            ps = PaperPredictions.compute(dir, ReproduceIndex.read(dir));
+        } catch (RunFiles.Damaged e) {
+            throw damaged(dir, e);
+        }
         return new Verdicts(count(ps, Prediction.Verdict.AGREE), count(ps, Prediction.Verdict.DISAGREE),
                 count(ps, Prediction.Verdict.UNTESTED));
     }
@@ -36,8 +42,21 @@ public final class ReproduceReport {
         return (int) ps.stream().filter(p -> p.verdict() == v).count();
     }
 
-    /** Writes DIR/report.html and returns its path. */
+    /** Writes DIR/report.html and returns its path; a damaged run file is a one-line error naming it. */
     public static Path write(Path dir) {
+        try {
+            return build(dir);
+        } catch (RunFiles.Damaged e) {
+            throw damaged(dir, e);
+        }
+    }
+
+    private static UserInputException damaged(Path dir, RunFiles.Damaged e) {
+        return new UserInputException("cannot build the report of " + dir + ": " + e.getMessage()
+                + "; rerun 'sharpscope reproduce' into a new --out", e);
+    }
+
+    private static Path build(Path dir) {
         ReproduceIndex index = ReproduceIndex.read(dir);
         HtmlReport html = new HtmlReport("Sharpscope: reproduction of Kalra, He & Barkeshli (ICLR 2025)");
         html.paragraph(String.format(Locale.ROOT,
@@ -145,12 +164,9 @@ public final class ReproduceReport {
         for (ReproduceIndex.Run r : existing(dir, index, Layout.VECTOR_FIELD)) {
             Map<String, Object> s = RunFiles.summary(dir.resolve(r.path()));
             StringBuilder fixed = new StringBuilder();
-            if (s.get("fixed_points") instanceof List<?> fps) {
-                for (Object o : fps) {
-                    Map<?, ?> fp = (Map<?, ?>) o;
-                    fixed.append(String.format(Locale.ROOT, " %s at (x, ηλ) = (%s, %s);", fp.get("stability"),
-                            g(((Number) fp.get("x")).doubleValue()), g(((Number) fp.get("eta_lambda")).doubleValue())));
-                }
+            for (Map<?, ?> fp : RunFiles.maps(s, "fixed_points")) {
+                fixed.append(String.format(Locale.ROOT, " %s at (x, ηλ) = (%s, %s);", fp.get("stability"),
+                        g(RunFiles.number(fp, "x")), g(RunFiles.number(fp, "eta_lambda"))));
             }
             html.figure(dir.resolve(r.path()).resolve("plots/vector_field.png"), r.name() + ": update field at η/η_c = "
                     + s.get("eta_over_etac") + "; isolated fixed points:" + fixed + " the line of minima x = 0.");
@@ -191,12 +207,9 @@ public final class ReproduceReport {
             html.figure(dir.resolve(b.path()).resolve("plots/bifurcation_eta_lambda.png"), "bifurcation diagram: ηλ (NTK) against η/η_c, Lyapunov exponent below");
             html.figure(dir.resolve(b.path()).resolve("plots/bifurcation_eta_lambda_h.png"), "bifurcation diagram: ηλ^H (sharpness) against η/η_c");
             List<List<String>> windows = new ArrayList<>();
-            if (s.get("windows") instanceof List<?> ws) {
-                for (Object o : ws) {
-                    Map<?, ?> w = (Map<?, ?>) o;
-                    windows.add(List.of(String.valueOf(w.get("period")), g(((Number) w.get("from")).doubleValue()),
-                            g(((Number) w.get("to")).doubleValue()), String.valueOf(w.get("points"))));
-                }
+            for (Map<?, ?> w : RunFiles.maps(s, "windows")) {
+                windows.add(List.of(String.valueOf(w.get("period")), g(RunFiles.number(w, "from")),
+                        g(RunFiles.number(w, "to")), String.valueOf(w.get("points"))));
             }
             html.paragraph("Periodic windows found in the chaotic band:");
             html.table(List.of("period", "from η/η_c", "to η/η_c", "scan points"), windows);
@@ -210,13 +223,13 @@ public final class ReproduceReport {
         if (d != null && Files.isRegularFile(dir.resolve(d.path()).resolve("summary.json"))) {
             Map<String, Object> s = RunFiles.summary(dir.resolve(d.path()));
             List<List<String>> rows = new ArrayList<>();
-            List<?> list = (List<?>) s.get("doublings");
-            List<?> ratios = (List<?>) s.get("feigenbaum_ratios");
+            List<Map<?, ?>> list = RunFiles.maps(s, "doublings");
+            List<?> ratios = RunFiles.list(s, "feigenbaum_ratios");
             for (int i = 0; i < list.size(); i++) {
-                Map<?, ?> m = (Map<?, ?>) list.get(i);
-                String ratio = i >= 1 && i - 1 < ratios.size() ? g(((Number) ratios.get(i - 1)).doubleValue()) : "";
+                Map<?, ?> m = list.get(i);
+                String ratio = i >= 1 && i - 1 < ratios.size() && ratios.get(i - 1) instanceof Number n ? g(n.doubleValue()) : "";
                 rows.add(List.of(m.get("period_before") + " → " + m.get("period_after"),
-                        String.format(Locale.ROOT, "%.15g", ((Number) m.get("eta_over_etac")).doubleValue()), ratio));
+                        String.format(Locale.ROOT, "%.15g", RunFiles.number(m, "eta_over_etac")), ratio));
             }
             html.paragraph("Period doublings located by Newton and bisection on the manifold map; δ_k = (r_k − r_{k−1})/(r_{k+1} − r_k) "
                     + "is listed on the row of r_k. Accumulation (geometric extrapolation): η/η_c = " + s.get("accumulation") + ".");
