@@ -1,6 +1,7 @@
 package org.sharpscope.report;
 
 import java.nio.file.Path;
+import org.sharpscope.report.plot.SpectrumPlots;
 import org.sharpscope.study.Figures;
 
 /**
@@ -12,6 +13,7 @@ public final class RunFigures implements Figures {
     public void draw(String taskName, Path runDir) {
         switch (taskName) {
             // one case per task with figures, e.g. case "uv run" -> UvRunFigures.draw(runDir);
+            case "spectrum" -> SpectrumPlots.draw(runDir);
             default -> { }
         }
     }
