@@ -1,5 +1,7 @@
 package org.sharpscope.nn.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.sharpscope.UserInputException;
 
 /**
@@ -32,6 +34,7 @@ public record Parameterization(Kind kind, double s) {
     }
 
     /** Parses "sp", "ntp", "mup" or "s=VALUE". */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Parameterization parse(String text) {
         String t = text.trim().toLowerCase();
         switch (t) {
@@ -51,6 +54,7 @@ public record Parameterization(Kind kind, double s) {
     }
 
     /** The flag spelling: "sp", "ntp", "mup" or "s=0.5". */
+    @JsonValue
     public String key() {
         return kind == Kind.INTERPOLATED ? "s=" + s : kind.name().toLowerCase();
     }
