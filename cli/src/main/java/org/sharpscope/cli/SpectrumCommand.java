@@ -10,7 +10,6 @@ import org.sharpscope.cli.options.CommandSettings;
 import org.sharpscope.report.RunFigures;
 import org.sharpscope.run.Json;
 import org.sharpscope.study.RunContext;
-import org.sharpscope.study.Specs;
 import org.sharpscope.study.spectral.SpectrumSpec;
 import org.sharpscope.study.spectral.SpectrumSummary;
 import org.sharpscope.study.spectral.SpectrumTask;
@@ -93,7 +92,7 @@ public final class SpectrumCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> settings = CommandSettings.read(spec, config == null ? List.of() : List.of(config), List.of(), List.of(),
                 Map.of("top", "top-k", "trace-products", "trace"));
-        SpectrumSpec s = Specs.bind(SpectrumSpec.class, settings, config == null ? "'" + spec.qualifiedName() + "'" : "config " + config);
+        SpectrumSpec s = CommandSettings.bind(SpectrumSpec.class, settings, config == null ? "'" + spec.qualifiedName() + "'" : "config " + config);
         SpectrumTask task = new SpectrumTask();
         SpectrumSummary r;
         if (out == null) {

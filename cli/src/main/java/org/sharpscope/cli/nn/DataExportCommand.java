@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sharpscope.cli.options.CommandSettings;
 import org.sharpscope.study.RunContext;
-import org.sharpscope.study.Specs;
 import org.sharpscope.study.nn.DataExportSummary;
 import org.sharpscope.study.nn.DataExportTask;
 import org.sharpscope.study.nn.NetworkSpec;
@@ -35,7 +34,7 @@ public final class DataExportCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> settings = CommandSettings.read(command, options.configs(), List.of(),
                 NetworkOptions.NETWORK_COMMAND_KEYS, Map.of());
-        NetworkSpec spec = Specs.bind(NetworkSpec.class, settings, options.where(command));
+        NetworkSpec spec = CommandSettings.bind(NetworkSpec.class, settings, options.where(command));
         DataExportSummary d = new DataExportTask().run(spec, RunContext.quiet(out));
         command.commandLine().getOut().println("wrote " + out + ": inputs " + Arrays.toString(d.inputs()) + ", targets "
                 + Arrays.toString(d.targets()) + " (" + d.dtype().key() + ")");

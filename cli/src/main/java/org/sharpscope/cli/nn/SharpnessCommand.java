@@ -9,7 +9,6 @@ import org.sharpscope.cli.options.CommandSettings;
 import org.sharpscope.cli.options.RunDirectories;
 import org.sharpscope.run.Json;
 import org.sharpscope.study.RunContext;
-import org.sharpscope.study.Specs;
 import org.sharpscope.study.nn.SharpnessSpec;
 import org.sharpscope.study.nn.SharpnessSummary;
 import org.sharpscope.study.nn.SharpnessTask;
@@ -72,7 +71,7 @@ public final class SharpnessCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> settings = CommandSettings.read(command, options.configs(), List.of(),
                 NetworkOptions.NETWORK_COMMAND_KEYS, Map.of("top", "top-k"));
-        SharpnessSpec spec = Specs.bind(SharpnessSpec.class, settings, options.where(command));
+        SharpnessSpec spec = CommandSettings.bind(SharpnessSpec.class, settings, options.where(command));
         SharpnessSummary r = new SharpnessTask().run(spec, RunContext.quiet(RunDirectories.orDefault(out, "sharpness")));
         PrintWriter w = command.commandLine().getOut();
         if (json) {

@@ -62,6 +62,22 @@ public final class CommandSettings {
         return merged;
     }
 
+    /**
+     * Binds {@code settings} to a spec of {@code type} ({@link Specs#bind}). A setting the spec
+     * itself rejects is reported in the spec's own flag-named words ("--width must be >= 1, got
+     * 0"), as the command line always did; other problems name {@code where} they came from.
+     */
+    public static <S extends Record> S bind(Class<S> type, Map<String, Object> settings, String where) {
+        try {
+            return Specs.bind(type, settings, where);
+        } catch (UserInputException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof UserInputException rejected) throw rejected;
+            }
+            throw e;
+        }
+    }
+
     /** The settings matched on the command line, typed as picocli converted them. */
     static Map<String, Object> fromCommandLine(CommandSpec command, Map<String, String> aliases) {
         Map<String, Object> values = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.sharpscope.cli.train;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,6 @@ import org.sharpscope.report.plot.TrainingPlots;
 import org.sharpscope.run.RunDirectory;
 import org.sharpscope.study.Progress;
 import org.sharpscope.study.RunContext;
-import org.sharpscope.study.Specs;
 import org.sharpscope.study.nn.TrainSpec;
 import org.sharpscope.study.nn.TrainTask;
 import picocli.CommandLine.Command;
@@ -94,15 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (!Files.isRegularFile(saved)) throw new UserInputException("cannot resume " + resume + ": no " + RunDirectory.CONFIG + " there");
             files.add(saved); // command line over --config over the resumed run's settings
         }
-        Map<String, Object> settings = CommandSettings.read(command, files, RATE_KEYS, NetworkOptions.NETWORK_COMMAND_KEYS, Map.of());
-        // several c values are several runs; each spec has one learning rate
-        List<?> cs = settings.remove("c") instanceof List<?> list ? list : List.of();
-        List<TrainSpec> specs = new ArrayList<>();
-        for (Object ci : cs.isEmpty() ? java.util.Collections.singletonList(null) : cs) {
-            Map<String, Object> one = new LinkedHashMap<>(settings);
-            if (ci != null) one.put("c", ci);
-            specs.add(Specs.bind(TrainSpec.class, one, network.where(command)));
-        }
+        List<TrainSpec> specs = specs(CommandSettings.read(command, files, RATE_KEYS, NetworkOptions.NETWORK_COMMAND_KEYS, Map.of()));
         Progress bar = TerminalProgress.of(progress == null || progress);
         if (resume != null) {
             if (specs.size() > 1) throw new UserInputException("--resume continues one run; resume each c-VALUE directory on its own");
@@ -122,6 +114,18 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingPlots.sharpnessOverlay(runs, root.resolve("plots"));
         }
         return 0;
+    }
+
+    /** One spec per value of {@code c} (a spec has one learning rate), or the one spec of {@code settings}. */
+    private List<TrainSpec> specs(Map<String, Object> settings) {
+        List<?> cs = settings.remove("c") instanceof List<?> list ? list : List.of();
+        List<TrainSpec> specs = new ArrayList<>();
+        for (Object ci : cs.isEmpty() ? Collections.singletonList(null) : cs) {
+            Map<String, Object> one = new LinkedHashMap<>(settings);
+            if (ci != null) one.put("c", ci);
+            specs.add(CommandSettings.bind(TrainSpec.class, one, network.where(command)));
+        }
+        return specs;
     }
 
     /** Draws the run's plots and prints its paragraph. */
