@@ -6,7 +6,7 @@ import org.sharpscope.UserInputException;
 
 /**
  * How initial variances and forward multipliers scale with fan-in. For a weight layer with
- * fan-in m and variance scale σ² (2 for hidden layers, 1 for the last, THEORY.md §8):
+ * fan-in m and variance scale σ² (2 for hidden layers, 1 for the last, docs/theory.md §8):
  * <ul>
  *   <li>SP: W ~ N(0, σ²/m), multiplier 1 (He init; a checkpoint loads into plain PyTorch layers);</li>
  *   <li>NTP: W ~ N(0, 1), multiplier σ/√m;</li>
@@ -14,7 +14,7 @@ import org.sharpscope.UserInputException;
  *   <li>interpolation s ∈ [0, 1] ("s=0.5"): as NTP except the last layer, multiplier
  *       σ·m^{-(1+s)/2}; s = 0 is NTP and s = 1 is μP.</li>
  * </ul>
- * The UV model applies s exactly as THEORY.md §1 ({@link UvNetwork}).
+ * The UV model applies s exactly as docs/theory.md §1 ({@link UvNetwork}).
  */
 public record Parameterization(Kind kind, double s) {
     public enum Kind { SP, NTP, MUP, INTERPOLATED }

@@ -142,7 +142,7 @@ class TrainerTest {
     }
 
     /**
-     * Small output multiplier α = 0.1 gives progressive sharpening (THEORY.md §5); at c = 0.6 it
+     * Small output multiplier α = 0.1 gives progressive sharpening (docs/theory.md §5); at c = 0.6 it
      * carries λ^H to 2/η, where GD stays: the EoS detector fires and the late sharpness (last
      * quarter of the probes) stays within 10% of 2/η. Checked on two seeds.
      */
