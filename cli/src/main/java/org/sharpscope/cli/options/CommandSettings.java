@@ -131,7 +131,8 @@ public final class CommandSettings {
             OptionSpec o = converted.findOption("--" + key);
             String name = aliases.getOrDefault(key(o), key(o));
             if (values.containsKey(name)) throw new UserInputException("config " + file + ": '" + name + "' is given twice; keep one");
-            values.put(name, plain(o.getValue()));
+            // options that are not settings go back onto the command, typed
+            values.put(name, SpecBinding.NOT_SETTINGS.contains(name) ? o.getValue() : plain(o.getValue()));
         }
         return values;
     }
