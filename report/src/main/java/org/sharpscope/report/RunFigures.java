@@ -1,6 +1,8 @@
 package org.sharpscope.report;
 
 import java.nio.file.Path;
+import org.sharpscope.report.plot.SpectrumPlots;
+import org.sharpscope.report.plot.TrainingPlots;
 import org.sharpscope.study.Figures;
 
 /**
@@ -12,6 +14,8 @@ public final class RunFigures implements Figures {
     public void draw(String taskName, Path runDir) {
         switch (taskName) {
             // one case per task with figures, e.g. case "uv run" -> UvRunFigures.draw(runDir);
+            case "train" -> TrainingPlots.write(TrainingPlots.Run.read(runDir), runDir.resolve("plots"));
+            case "spectrum" -> SpectrumPlots.draw(runDir);
             default -> { }
         }
     }

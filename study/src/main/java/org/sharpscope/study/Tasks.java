@@ -10,6 +10,10 @@ public final class Tasks {
 
     private static final List<Task<?, ?>> ALL = List.of(
             // Each task registers here once it exists (uv run, uv dynamics, train, sharpness, ...).
+            new org.sharpscope.study.nn.TrainTask(),
+            new org.sharpscope.study.nn.SharpnessTask(),
+            new org.sharpscope.study.nn.DataExportTask(),
+            new org.sharpscope.study.spectral.SpectrumTask()
     );
 
     /** All tasks, in a fixed order. */
