@@ -37,7 +37,7 @@ class LayeringTest {
                 .layer("report").definedBy("org.sharpscope.report..")
                 .layer("cli").definedBy("org.sharpscope.cli..")
                 .layer("spark").definedBy("org.sharpscope.spark..")
-                .whereLayer("core").mayOnlyAccessLayers()
+                .whereLayer("core").mayNotAccessAnyLayer()
                 .whereLayer("nn").mayOnlyAccessLayers("core")
                 .whereLayer("study").mayOnlyAccessLayers("core", "nn")
                 .whereLayer("report").mayOnlyAccessLayers("core", "nn", "study")
