@@ -3,10 +3,10 @@ package org.sharpscope.dynamics;
 /**
  * Lyapunov exponents (natural log, per iteration) along an orbit after a transientSteps: the largest
  * for 1-D maps as the mean of ln|F'(x_t)|; the full spectrum of any map by the QR (Benettin)
- * method; and the transverse exponent of the UV EoS manifold. Diverging orbits give NaN.
+ * method. Diverging orbits ({@link Escape}) give NaN.
  */
 public final class Lyapunov {
-    private static final double DIVERGED = 1e12;
+    private static final double DIVERGED = Escape.BOUND;
 
     private Lyapunov() {}
 
@@ -71,23 +71,6 @@ public final class Lyapunov {
             sums[d - 1 - i] = tmp;
         }
         return sums;
-    }
-
-    /**
-     * The transverse exponent of the EoS manifold Q = 0 along the manifold orbit from X0: since
-     * Q_{t+1} = (1 − X_t²)² Q_t exactly, and Q is linear in the distance from the manifold, the
-     * exponent is (1/n) Σ ln (1 − X_t²)². Negative means the manifold attracts.
-     */
-    public static double eosTransverse(EosManifoldMap map, double x0, int transientSteps, int n) {
-        double x = x0;
-        for (int i = 0; i < transientSteps; i++) x = map.next(x);
-        if (!(Math.abs(x) < DIVERGED)) return Double.NaN;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += 2 * Math.log(Math.abs(1 - x * x));
-            x = map.next(x);
-        }
-        return Math.abs(x) < DIVERGED ? sum / n : Double.NaN;
     }
 
     private static boolean finite(double[] x) {

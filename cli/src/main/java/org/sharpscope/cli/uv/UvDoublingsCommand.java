@@ -8,7 +8,7 @@ import org.sharpscope.UserInputException;
 import org.sharpscope.report.plot.ChartFiles;
 import org.sharpscope.report.plot.LinePlot;
 import org.sharpscope.dynamics.DoublingCascade;
-import org.sharpscope.dynamics.EosManifoldMap;
+import org.sharpscope.uv.EosManifoldMap;
 import org.sharpscope.run.AtomicFiles;
 import org.sharpscope.run.CsvTable;
 import org.sharpscope.run.RunDirectory;

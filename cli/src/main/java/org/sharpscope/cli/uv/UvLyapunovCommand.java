@@ -10,10 +10,10 @@ import org.sharpscope.UserInputException;
 import org.sharpscope.report.plot.ChartFiles;
 import org.sharpscope.report.plot.LinePlot;
 import org.sharpscope.dynamics.Attractor;
-import org.sharpscope.dynamics.EosManifoldMap;
+import org.sharpscope.uv.EosManifoldMap;
 import org.sharpscope.dynamics.Lyapunov;
 import org.sharpscope.dynamics.OrbitDiagram;
-import org.sharpscope.dynamics.UvDimensionlessMap;
+import org.sharpscope.uv.UvDimensionlessMap;
 import org.sharpscope.run.CsvTable;
 import org.sharpscope.run.RunDirectory;
 import picocli.CommandLine.Command;
@@ -83,7 +83,7 @@ public final class UvLyapunovCommand extends DynamicsCommand {
     private double[] row(double y) {
         EosManifoldMap g = new EosManifoldMap(y);
         double largest = Lyapunov.largest(g, x0, transientSteps, steps);
-        double transverse = Lyapunov.eosTransverse(g, x0, transientSteps, steps);
+        double transverse = g.transverseLyapunov(x0, transientSteps, steps);
         double[] rec = Attractor.record(g, new double[] {x0}, transientSteps, 4 * MAX_PERIOD, (s, p) -> EosManifoldMap.etaLambda(s[0], p));
         int period = Attractor.period(rec, MAX_PERIOD);
         boolean diverged = Arrays.stream(rec).anyMatch(Double::isNaN);

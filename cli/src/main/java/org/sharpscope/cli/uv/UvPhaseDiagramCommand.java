@@ -10,7 +10,7 @@ import org.sharpscope.UserInputException;
 import org.sharpscope.report.plot.CategoryMapPlot;
 import org.sharpscope.report.plot.ChartFiles;
 import org.sharpscope.dynamics.OrbitDiagram;
-import org.sharpscope.dynamics.UvDimensionlessMap;
+import org.sharpscope.uv.UvDimensionlessMap;
 import org.sharpscope.regime.EarlyTrend;
 import org.sharpscope.regime.LateState;
 import org.sharpscope.regime.Regime;

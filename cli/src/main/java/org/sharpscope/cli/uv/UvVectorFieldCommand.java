@@ -12,7 +12,7 @@ import org.sharpscope.dynamics.Box;
 import org.sharpscope.dynamics.FixedPointSet;
 import org.sharpscope.dynamics.FixedPoints;
 import org.sharpscope.dynamics.PeriodicOrbit;
-import org.sharpscope.dynamics.UvDimensionlessMap;
+import org.sharpscope.uv.UvDimensionlessMap;
 import org.sharpscope.run.AtomicFiles;
 import org.sharpscope.run.CsvTable;
 import org.sharpscope.run.RunDirectory;

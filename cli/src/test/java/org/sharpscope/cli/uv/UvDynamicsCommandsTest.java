@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sharpscope.cli.Sharpscope;
-import org.sharpscope.dynamics.EosManifoldMap;
+import org.sharpscope.uv.EosManifoldMap;
 import org.sharpscope.run.Json;
 import org.sharpscope.run.Npy;
 import picocli.CommandLine;

@@ -1,7 +1,10 @@
-package org.sharpscope.dynamics;
+package org.sharpscope.uv;
+
+import org.sharpscope.dynamics.Escape;
+import org.sharpscope.dynamics.ScalarMap;
 
 /**
- * The UV dynamics restricted to the EoS manifold Q = 0, branch f/y &gt; 0 (THEORY.md §7): with
+ * The UV dynamics restricted to the EoS manifold Q = 0, branch f/y &gt; 0 (docs/theory.md §7): with
  * Λ = 2(X + Y) the dimensionless map is exactly the cubic g(X) = X³ + (Y − 2)X² + (1 − 2Y)X.
  * The parameter is Y = η/η_c.
  */
@@ -51,6 +54,24 @@ public record EosManifoldMap(double bigY) implements ScalarMap {
     /** The lift of a manifold point to the 2-D state {X, Λ} of {@link UvDimensionlessMap}. */
     public double[] lift(double x) {
         return new double[] {x, etaLambda(x, bigY)};
+    }
+
+    /**
+     * The transverse Lyapunov exponent of the manifold Q = 0 along the manifold orbit from
+     * {@code x0}: since Q_{t+1} = (1 − X_t²)² Q_t exactly, and Q is linear in the distance from the
+     * manifold, the exponent is (1/n) Σ ln (1 − X_t²)² over n steps after {@code transientSteps}.
+     * Negative means the manifold attracts; NaN when the orbit {@link Escape escapes}.
+     */
+    public double transverseLyapunov(double x0, int transientSteps, int n) {
+        double x = x0;
+        for (int i = 0; i < transientSteps; i++) x = next(x);
+        if (Escape.escaped(x)) return Double.NaN;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += 2 * Math.log(Math.abs(1 - x * x));
+            x = next(x);
+        }
+        return Escape.escaped(x) ? Double.NaN : sum / n;
     }
 
     @Override
