@@ -1,11 +1,15 @@
 package org.sharpscope.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A table with named columns, rendered as CSV. Doubles are written with {@link Double#toString}
+ * A table with named columns, rendered as CSV and read back ({@link #read}). Doubles are written with {@link Double#toString}
  * (shortest round-trip form), so values read back are bit-identical; NaN and infinities are
  * written as {@code NaN}, {@code Infinity}, {@code -Infinity}.
  */
@@ -53,6 +57,82 @@ public final class CsvTable {
         sb.append(String.join(",", columns)).append('\n');
         for (String[] row : rows) sb.append(String.join(",", row)).append('\n');
         return sb.toString();
+    }
+
+    /** Reads a CSV file as {@link #toCsv} writes it: a header line, then one line per row. */
+    public static CsvTable read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (lines.isEmpty()) throw new IllegalStateException(file + " is empty; expected a header line");
+        CsvTable t = new CsvTable(split(lines.get(0)));
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isEmpty()) continue;
+            List<String> cells = split(lines.get(i));
+            if (cells.size() != t.columns.size()) {
+                throw new IllegalStateException(file + " line " + (i + 1) + " has " + cells.size() + " cells, the header "
+                        + t.columns.size());
+            }
+            t.add(cells.toArray());
+        }
+        return t;
+    }
+
+    /** Column {@code name} as numbers; empty cells are NaN. */
+    public double[] doubles(String name) {
+        int c = index(name);
+        double[] out = new double[rows.size()];
+        for (int i = 0; i < out.length; i++) {
+            String cell = rows.get(i)[c];
+            out[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+        }
+        return out;
+    }
+
+    /** Column {@code name} as text; empty cells are null. */
+    public List<String> strings(String name) {
+        int c = index(name);
+        List<String> out = new ArrayList<>(rows.size());
+        for (String[] row : rows) out.add(row[c].isEmpty() ? null : split(row[c]).get(0));
+        return out;
+    }
+
+    private int index(String name) {
+        int c = columns.indexOf(name);
+        if (c < 0) throw new IllegalArgumentException("no column '" + name + "'; the columns are " + columns);
+        return c;
+    }
+
+    /** The cells of one CSV line, quotes removed. */
+    private static List<String> split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     @Override
