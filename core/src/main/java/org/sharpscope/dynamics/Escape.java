@@ -5,6 +5,10 @@ package org.sharpscope.dynamics;
  * magnitude is not below {@link #BOUND} (NaN and ±∞ included). Every verb of this package that
  * iterates (attractors, Lyapunov exponents, orbit diagrams, Newton on F^p) stops or marks the
  * orbit as diverged by it.
+ *
+ * <p>Training runs (a UV run, a network, each cell of the UV phase diagram, which is a UV run in
+ * dimensionless units) are judged on their loss instead, relative to the initial loss, by
+ * {@link org.sharpscope.regime.Divergence}: a loss has units and no natural absolute scale.
  */
 public final class Escape {
     /**
