@@ -6,7 +6,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sharpscope.uv.UvDimensionlessMap;
 
-/** THEORY.md §7: for 1 &lt; Y &lt; 2 every bounded trajectory collapses onto the balanced curve Q = 0. */
+/** docs/theory.md §7: for 1 &lt; Y &lt; 2 every bounded trajectory collapses onto the balanced curve Q = 0. */
 class EosCollapseTest {
     @Test
     void randomStartsCollapseOntoQZero() {
