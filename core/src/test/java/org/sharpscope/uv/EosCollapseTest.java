@@ -1,10 +1,9 @@
-package org.sharpscope.dynamics;
+package org.sharpscope.uv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.sharpscope.uv.UvDimensionlessMap;
 
 /** docs/theory.md §7: for 1 &lt; Y &lt; 2 every bounded trajectory collapses onto the balanced curve Q = 0. */
 class EosCollapseTest {
