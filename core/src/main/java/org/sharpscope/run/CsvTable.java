@@ -78,6 +78,15 @@ public final class CsvTable {
         return out;
     }
 
+    /** The values of column {@code name} as text: empty cells are null; a missing column is an error. */
+    public List<String> strings(String name) {
+        int col = columns.indexOf(name);
+        if (col < 0) throw new IllegalArgumentException("no column '" + name + "'; the columns are " + columns);
+        List<String> out = new ArrayList<>(rows.size());
+        for (String[] row : rows) out.add(row[col].isEmpty() ? null : row[col]);
+        return out;
+    }
+
     /**
      * Reads a CSV file as {@link #toCsv} writes it (quoted cells are unquoted). A missing or
      * unreadable file, or a row whose cell count differs from the header's, is a one-line

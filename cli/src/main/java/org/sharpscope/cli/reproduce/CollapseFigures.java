@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sharpscope.report.plot.ChartFiles;
 import org.sharpscope.report.plot.LinePlot;
+import org.sharpscope.uv.EosManifoldMap;
 
 /**
  * The figures of section 3, drawn from the metrics of the collapse runs: Q against step (log
@@ -43,7 +44,7 @@ final class CollapseFigures {
         }
         if (Double.isFinite(xMin)) {
             double lo = Math.max(xMin, -bigY);
-            plane.line("Q = 0: ηλ = 2(x + Y)", new double[] {lo, xMax}, new double[] {2 * (lo + bigY), 2 * (xMax + bigY)});
+            plane.line("Q = 0: ηλ = 2(x + Y)", new double[] {lo, xMax}, new double[] {EosManifoldMap.etaLambda(lo, bigY), EosManifoldMap.etaLambda(xMax, bigY)});
             plane.horizontal("ηλ = 2 (2/η)", 2, xMin, xMax);
         }
         q.chart().getStyler().setXAxisDecimalPattern("0");

@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sharpscope.dynamics.DoublingCascade;
 import org.sharpscope.study.reproduce.Prediction;
-import org.sharpscope.uv.UvSharpness;
+import org.sharpscope.uv.UvTheory;
 
 /**
  * The predictions table of the report: every theoretical value of THEORY.md set against what the
@@ -17,8 +18,6 @@ import org.sharpscope.uv.UvSharpness;
 final class PaperPredictions {
     private PaperPredictions() {}
 
-    /** Feigenbaum's constant δ. */
-    static final double FEIGENBAUM_DELTA = 4.669201609102990;
     /** η_c from the bisection: bracket ~1e-3 of η_c plus slow convergence just below η_c. */
     static final double ETA_C_TOLERANCE = 5e-3;
     /** Newton + bisection locate doublings to machine precision. */
@@ -83,18 +82,18 @@ final class PaperPredictions {
         List<?> list = (List<?>) s.get("doublings");
         String src = Layout.CHAOS + "/" + Layout.DOUBLINGS + " (Newton + bisection on the manifold map)";
         if (list != null && list.size() >= 1) {
-            out.add(new Prediction("EoS born (minimum flips, period 1 → 2) at η/η_c", 1.0,
+            out.add(new Prediction("EoS born (minimum flips, period 1 → 2) at η/η_c", UvTheory.EOS_ONSET,
                     doubling(list.get(0)), DOUBLING_TOLERANCE, false, src));
         }
         if (list != null && list.size() >= 2) {
-            out.add(new Prediction("period-4 onset η/η_c = √5 − 1", Math.sqrt(5) - 1, doubling(list.get(1)),
+            out.add(new Prediction("period-4 onset η/η_c = √5 − 1", UvTheory.PERIOD_FOUR_ONSET, doubling(list.get(1)),
                     DOUBLING_TOLERANCE, false, src));
         }
         List<?> ratios = (List<?>) s.get("feigenbaum_ratios");
         if (ratios != null && !ratios.isEmpty()) {
             double last = ((Number) ratios.get(ratios.size() - 1)).doubleValue();
             out.add(new Prediction("Feigenbaum δ (last ratio δ_" + ratios.size() + " of the UV cascade)",
-                    FEIGENBAUM_DELTA, last, FEIGENBAUM_TOLERANCE, true, src + ", up to period "
+                    DoublingCascade.FEIGENBAUM_DELTA, last, FEIGENBAUM_TOLERANCE, true, src + ", up to period "
                     + s.get("max_period")));
         }
         Path b = run(dir, index, Layout.CHAOS, Layout.BIFURCATION);
@@ -121,26 +120,12 @@ final class PaperPredictions {
         return ((Number) ((Map<?, ?>) entry).get("eta_over_etac")).doubleValue();
     }
 
-    /** THEORY §7: the period-2 orbit X² + (Y − 1)X + (1 − Y) = 0 on Λ = 2(X + Y), as (ηλ, ηλ^H) low and high. */
-    static double[][] periodTwoOrbit(double bigY, double eta, double kappa, double y) {
-        double root = Math.sqrt((bigY - 1) * (bigY + 3));
-        double[] xs = {((1 - bigY) - root) / 2, ((1 - bigY) + root) / 2};
-        double[][] out = new double[2][2];
-        for (int i = 0; i < 2; i++) {
-            double etaLambda = 2 * (xs[i] + bigY);
-            double df = xs[i] / (eta * Math.sqrt(kappa));
-            out[i][0] = etaLambda;
-            out[i][1] = eta * UvSharpness.sharpness(df, etaLambda / eta, kappa, y);
-        }
-        return out;
-    }
-
     private static void periodTwo(Path dir, ReproduceIndex index, List<Prediction> out) {
         Path p = run(dir, index, Layout.REGIMES, Layout.PERSISTENT_EOS);
         if (p == null) return;
         Map<String, Object> s = RunFiles.summary(p);
         double bigY = RunFiles.number(s, "eta_over_etac");
-        double[][] orbit = periodTwoOrbit(bigY, RunFiles.number(s, "eta"), RunFiles.number(s, "kappa"),
+        double[][] orbit = UvTheory.periodTwoOrbit(bigY, RunFiles.number(s, "eta"), RunFiles.number(s, "kappa"),
                 RunFiles.number(s, "target"));
         double[] ntk = last2Sorted(RunFiles.metrics(p, "eta_ntk"));
         double[] sharp = last2Sorted(RunFiles.metrics(p, "eta_sharpness"));
@@ -175,8 +160,8 @@ final class PaperPredictions {
             double full = spectrum == null || spectrum.isEmpty() || !(spectrum.get(0) instanceof Number n)
                     ? Double.NaN : n.doubleValue();
             String src = Layout.CHAOS + "/" + Layout.LYAPUNOV_PREFIX + y;
-            if (y < Math.sqrt(5) - 1) {
-                double closed = Math.log(Math.abs(7 - 4 * y - 2 * y * y)) / 2;
+            if (y < UvTheory.PERIOD_FOUR_ONSET) {
+                double closed = UvTheory.periodTwoLyapunov(y);
                 out.add(new Prediction(String.format(Locale.ROOT,
                         "Lyapunov exponent at η/η_c = %s: ½ ln|7 − 4Y − 2Y²| (period 2) vs 1-D manifold map", y),
                         closed, manifold, PERIODIC_LYAPUNOV_TOLERANCE, false, src));

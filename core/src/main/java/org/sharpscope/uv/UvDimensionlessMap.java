@@ -1,7 +1,6 @@
-package org.sharpscope.dynamics;
+package org.sharpscope.uv;
 
-import org.sharpscope.uv.FunctionSpaceMap;
-import org.sharpscope.uv.UvSharpness;
+import org.sharpscope.dynamics.DiscreteMap;
 
 /**
  * The dimensionless UV function-space map on {X, Λ} = {η√κΔf, ηλ} with parameter Y = η√κ y
@@ -52,7 +51,7 @@ public record UvDimensionlessMap(double bigY) implements DiscreteMap {
         return FunctionSpaceMap.q(s[0] + bigY, s[1], 1);
     }
 
-    /** ηλ^H, the dimensionless Hessian sharpness (THEORY.md §3 with η = κ = 1, y = Y). */
+    /** ηλ^H, the dimensionless Hessian sharpness (docs/theory.md §3 with η = κ = 1, y = Y). */
     public double etaLambdaH(double x, double etaLambda) {
         return UvSharpness.sharpness(x, etaLambda, 1, bigY);
     }

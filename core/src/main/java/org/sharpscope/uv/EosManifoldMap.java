@@ -1,7 +1,12 @@
-package org.sharpscope.dynamics;
+package org.sharpscope.uv;
+
+import org.sharpscope.dynamics.Lyapunov;
+
+import org.sharpscope.dynamics.Escape;
+import org.sharpscope.dynamics.ScalarMap;
 
 /**
- * The UV dynamics restricted to the EoS manifold Q = 0, branch f/y &gt; 0 (THEORY.md §7): with
+ * The UV dynamics restricted to the EoS manifold Q = 0, branch f/y &gt; 0 (docs/theory.md §7): with
  * Λ = 2(X + Y) the dimensionless map is exactly the cubic g(X) = X³ + (Y − 2)X² + (1 − 2Y)X.
  * The parameter is Y = η/η_c.
  */
@@ -51,6 +56,24 @@ public record EosManifoldMap(double bigY) implements ScalarMap {
     /** The lift of a manifold point to the 2-D state {X, Λ} of {@link UvDimensionlessMap}. */
     public double[] lift(double x) {
         return new double[] {x, etaLambda(x, bigY)};
+    }
+
+    /**
+     * The transverse Lyapunov exponent of the manifold Q = 0 along the manifold orbit from
+     * {@code x0}: since Q_{t+1} = (1 − X_t²)² Q_t exactly, and Q is linear in the distance from the
+     * manifold, the exponent is (1/n) Σ ln (1 − X_t²)² over n steps after {@code transientSteps}.
+     * Negative means the manifold attracts; NaN when the orbit {@link Escape escapes}.
+     */
+    public double transverseLyapunov(double x0, int transientSteps, int n) {
+        return transverseLyapunovEstimate(x0, transientSteps, n).exponent();
+    }
+
+    /**
+     * {@link #transverseLyapunov} with its trap report: the orbit is the same guarded one as
+     * {@link Lyapunov#largestEstimate}'s from the same start.
+     */
+    public Lyapunov.Estimate transverseLyapunovEstimate(double x0, int transientSteps, int n) {
+        return Lyapunov.orbitMean(this, x0, transientSteps, n, x -> 2 * Math.log(Math.abs(1 - x * x)));
     }
 
     @Override

@@ -1,6 +1,6 @@
-package org.sharpscope.dynamics;
+package org.sharpscope.uv;
 
-import org.sharpscope.uv.FunctionSpaceMap;
+import org.sharpscope.dynamics.DiscreteMap;
 
 /**
  * The dimensional UV function-space map on {Δf, λ} for coupling κ and target y, with the learning
@@ -25,7 +25,7 @@ public record UvFunctionSpaceMap(double eta, double kappa, double y) implements 
         return new UvFunctionSpaceMap(p, kappa, y);
     }
 
-    /** η_c = 1/(√κ|y|), the critical learning rate (THEORY.md §4). */
+    /** η_c = 1/(√κ|y|), the critical learning rate (docs/theory.md §4). */
     public double criticalEta() {
         return 1 / (Math.sqrt(kappa) * Math.abs(y));
     }

@@ -1,11 +1,11 @@
-package org.sharpscope.dynamics;
+package org.sharpscope.uv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** THEORY.md §7: for 1 &lt; Y &lt; 2 every bounded trajectory collapses onto the balanced curve Q = 0. */
+/** docs/theory.md §7: for 1 &lt; Y &lt; 2 every bounded trajectory collapses onto the balanced curve Q = 0. */
 class EosCollapseTest {
     @Test
     void randomStartsCollapseOntoQZero() {
