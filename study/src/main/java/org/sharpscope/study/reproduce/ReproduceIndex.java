@@ -1,4 +1,4 @@
-package org.sharpscope.cli.reproduce;
+package org.sharpscope.study.reproduce;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package org.sharpscope.cli.reproduce;
+package org.sharpscope.report.reproduce;
 
+import org.sharpscope.study.reproduce.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

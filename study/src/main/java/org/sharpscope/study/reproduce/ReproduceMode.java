@@ -1,4 +1,4 @@
-package org.sharpscope.cli.reproduce;
+package org.sharpscope.study.reproduce;
 
 /**
  * How big a reproduction is: {@code quick} (minutes, for tests and a first look), {@code standard}

@@ -1,4 +1,4 @@
-package org.sharpscope.cli.reproduce;
+package org.sharpscope.study.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.sharpscope.cli.reproduce;
+package org.sharpscope.study.reproduce;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.sharpscope.uv.UvTheory;
  * The predictions table of the report: every theoretical value of THEORY.md set against what the
  * run directories of a reproduction hold. Nothing here runs an engine; it only reads files.
  */
-final class PaperPredictions {
+public final class PaperPredictions {
     private PaperPredictions() {}
 
     /** η_c from the bisection: bracket ~1e-3 of η_c plus slow convergence just below η_c. */
@@ -33,7 +33,7 @@ final class PaperPredictions {
     /** Scan steps allowed between the extrapolated accumulation point and the first positive exponent. */
     static final int ACCUMULATION_SCAN_STEPS = 2;
 
-    static List<Prediction> compute(Path dir, ReproduceIndex index) {
+    public static List<Prediction> compute(Path dir, ReproduceIndex index) {
         List<Prediction> out = new ArrayList<>();
         etaC(dir, index, out);
         doublings(dir, index, out);

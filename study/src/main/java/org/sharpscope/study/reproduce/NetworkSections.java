@@ -1,4 +1,4 @@
-package org.sharpscope.cli.reproduce;
+package org.sharpscope.study.reproduce;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,25 +12,34 @@ import org.sharpscope.nn.data.DatasetLoader;
 import org.sharpscope.study.reproduce.Prediction;
 import org.sharpscope.run.AtomicFiles;
 import org.sharpscope.run.Json;
+import org.sharpscope.study.Progress;
+import org.sharpscope.study.sweep.CollectSettings;
+import org.sharpscope.study.sweep.LocalRunner;
+import org.sharpscope.study.sweep.SweepCollection;
+import org.sharpscope.study.sweep.SweepDirectory;
+import org.sharpscope.study.sweep.SweepPlan;
+import org.sharpscope.study.sweep.SweepSpec;
+import static org.sharpscope.study.reproduce.Reproduction.settings;
+import static org.sharpscope.study.reproduce.Reproduction.with;
 
 /**
- * Sections 6–7 of the reproduction: real networks through {@code sharpscope train} and
- * {@code sharpscope sweep}, on Fashion-MNIST (from Debian's package, or the subset bundled with
+ * Sections 6–7 of the reproduction: real networks through the {@code train} task and sweeps
+ * of it, on Fashion-MNIST (from Debian's package, or the subset bundled with
  * the program when it is missing, said in the report).
  */
-final class NetworkSections {
+public final class NetworkSections {
     private NetworkSections() {}
 
     /** Where Debian's dataset-fashion-mnist puts the IDX files. */
-    static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+    public static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
     /** Section 6: relative tolerance of late EoS sharpness against 2/η. Real nets hover a few % above 2/η. */
-    static final double EOS_TOLERANCE = 0.10;
+    public static final double EOS_TOLERANCE = 0.10;
     /** Section 7: c = 2^x grid of the early-training sweeps (x from −1 to 3 in steps of ½). */
-    static final double LOG2_C_FROM = -1;
-    static final double LOG2_C_TO = 3;
-    static final int C_POINTS = 9;
+    public static final double LOG2_C_FROM = -1;
+    public static final double LOG2_C_TO = 3;
+    public static final int C_POINTS = 9;
     /** Sweep of early training with a zero last layer (standard and full modes). */
-    static final String ZERO_LAST_LAYER_SWEEP = "phase-zero-last-layer";
+    public static final String ZERO_LAST_LAYER_SWEEP = "phase-zero-last-layer";
 
     /**
      * Sizes of the real-network sections for each mode. Single runs use {@code trainThreads} libtorch
@@ -55,12 +64,7 @@ final class NetworkSections {
         return DatasetLoader.fashionMnistInstalled();
     }
 
-    /** Dataset flags: Fashion-MNIST (the loader reads the bundled subset when the package is missing). */
-    static List<String> dataFlags(Reproduction r) {
-        return List.of("--dataset", "fashion-mnist");
-    }
-
-    static List<Task> tasks(Reproduction r) {
+    static List<Step> steps(Reproduction r) {
         if (!fashionMnistPresent()) {
             r.notes.add("Fashion-MNIST is not installed (" + FASHION_MNIST + "): sections 6–7 trained on the Fashion-MNIST "
                     + "subset bundled with sharpscope (6000 of the 60000 training examples), which holds every example these "
@@ -68,114 +72,89 @@ final class NetworkSections {
                     + "dataset-fashion-mnist' for runs on more examples.");
         }
         Scale sc = Scale.of(r.mode);
-        List<Task> t = new ArrayList<>();
+        List<Step> t = new ArrayList<>();
         String s6 = Layout.NETWORKS;
-        String[][] inits = {{"fcn-sp", "sp", "false"}, {"fcn-mup", "mup", "false"}, {"fcn-zero-last-layer", "sp", "true"}};
-        for (String[] init : inits) {
-            t.add(new Task(s6, init[0], () -> r.command(s6, init[0], Map.of("initialization", init[0]),
-                    train(r, sc, "fcn", sc.depth(), sc.width(), "--param", init[1], "--last-layer-zero", init[2],
-                            "--c", "1.0", "--steps", Integer.toString(sc.initSteps()), "--subset",
-                            Integer.toString(sc.subset())))));
+        Object[][] inits = {{"fcn-sp", "sp", false}, {"fcn-mup", "mup", false}, {"fcn-zero-last-layer", "sp", true}};
+        for (Object[] init : inits) {
+            String name = (String) init[0];
+            t.add(new Step(s6, name, () -> r.run(s6, name, Map.of("initialization", name), TRAIN,
+                    with(train(sc, "fcn", sc.depth(), sc.width()), "param", init[1], "last-layer-zero", init[2],
+                            "c", 1.0, "steps", sc.initSteps(), "subset", sc.subset()))));
         }
         for (double c : sc.eosCs()) {
             String name = "fcn-eos-c-" + c;
-            t.add(new Task(s6, name, () -> r.command(s6, name, Map.of("late_state", "eos"),
-                    train(r, sc, "fcn", sc.depth(), sc.width(), "--param", "sp", "--output-scale", "0.1",
-                            "--c", Double.toString(c), "--steps", Integer.toString(sc.eosSteps()), "--subset",
-                            Integer.toString(sc.subset())))));
+            t.add(new Step(s6, name, () -> r.run(s6, name, Map.of("late_state", "eos"), TRAIN,
+                    with(train(sc, "fcn", sc.depth(), sc.width()), "param", "sp", "output-scale", 0.1,
+                            "c", c, "steps", sc.eosSteps(), "subset", sc.subset()))));
         }
         if (sc.cnn()) {
             String name = "myrtle-eos-c-1.0";
-            t.add(new Task(s6, name, () -> r.command(s6, name, Map.of("late_state", "eos"),
-                    train(r, sc, "myrtle", 5, 32, "--param", "sp", "--output-scale", "0.1", "--c", "1.0",
-                            "--steps", Integer.toString(sc.eosSteps()), "--subset", "1000"))));
+            t.add(new Step(s6, name, () -> r.run(s6, name, Map.of("late_state", "eos"), TRAIN,
+                    with(train(sc, "myrtle", 5, 32), "param", "sp", "output-scale", 0.1, "c", 1.0,
+                            "steps", sc.eosSteps(), "subset", 1000))));
         }
         String s7 = Layout.NETWORK_SWEEPS;
-        t.add(new Task(s7, "phase diagram c vs width (SP)", () -> sweep(r, s7, "phase-sp", earlySpec(r, sc, false),
-                "--phase-x", "c", "--phase-y", "width", "--regime", "early_trend", "--critical-axis", "width")));
+        CollectSettings phase = new CollectSettings("c", "width", "early_trend", "width", null, null, null, null, null);
+        t.add(new Step(s7, "phase diagram c vs width (SP)", () -> sweep(r, s7, "phase-sp", earlySpec(sc, false), phase)));
         if (r.mode != ReproduceMode.QUICK) {
-            t.add(new Task(s7, "critical constants, zero last layer", () -> sweep(r, s7, ZERO_LAST_LAYER_SWEEP,
-                    earlySpec(r, sc, true), "--phase-x", "c", "--phase-y", "width", "--regime", "early_trend",
-                    "--critical-axis", "width")));
+            t.add(new Step(s7, "critical constants, zero last layer", () -> sweep(r, s7, ZERO_LAST_LAYER_SWEEP,
+                    earlySpec(sc, true), phase)));
         }
-        t.add(new Task(s7, "bifurcation diagram (small net)", () -> sweep(r, s7, "bifurcation",
-                bifurcationSpec(r, sc), "--bifurcation-axis", "c", "--tail", "64", "--max-period", "16")));
+        CollectSettings bifurcation = new CollectSettings(null, null, null, null, null, "c", 64, 16, null);
+        t.add(new Step(s7, "bifurcation diagram (small net)", () -> sweep(r, s7, "bifurcation", bifurcationSpec(sc),
+                bifurcation)));
         return t;
     }
 
-    private static String[] train(Reproduction r, Scale sc, String model, int depth, int width, String... extra) {
-        List<String> a = new ArrayList<>(List.of("train", "--model", model, "--depth", Integer.toString(depth),
-                "--width", Integer.toString(width), "--activation", "tanh"));
-        a.addAll(dataFlags(r));
-        a.addAll(List.of("--loss", "mse", "--dtype", "float32", "--probe-every", "10", "--dense-steps", "20",
-                "--checkpoint-every", "0", "--tol", "1e-4", "--threads", Integer.toString(sc.trainThreads()), "--progress", "false",
-                "--seed", "0"));
-        a.addAll(Arrays.asList(extra));
-        return a.toArray(new String[0]);
+    private static final String TRAIN = "train";
+
+    /** The settings every single training run of section 6 shares. */
+    private static Map<String, Object> train(Scale sc, String model, int depth, int width) {
+        return settings("model", model, "depth", depth, "width", width, "activation", "tanh", "dataset", "fashion-mnist",
+                "loss", "mse", "dtype", "float32", "probe-every", 10, "dense-steps", 20, "checkpoint-every", 0,
+                "tol", 1e-4, "threads", sc.trainThreads(), "seed", 0);
     }
 
-    private static Map<String, Object> base(Reproduction r, int depth, int subset, int steps) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("model", "fcn");
-        b.put("depth", depth);
-        b.put("activation", "tanh");
-        List<String> data = dataFlags(r);
-        for (int i = 0; i < data.size(); i += 2) b.put(data.get(i).substring(2), data.get(i + 1));
-        b.put("subset", subset);
-        b.put("loss", "mse");
-        b.put("dtype", "float32");
-        b.put("steps", steps);
-        b.put("checkpoint-every", 0);
-        b.put("tol", 1e-4);
-        b.put("threads", 1);
-        b.put("progress", false);
-        return b;
+    private static Map<String, Object> base(int depth, int subset, int steps) {
+        return settings("model", "fcn", "depth", depth, "activation", "tanh", "dataset", "fashion-mnist",
+                "subset", subset, "loss", "mse", "dtype", "float32", "steps", steps, "checkpoint-every", 0,
+                "tol", 1e-4, "threads", 1);
     }
 
     /** Early training over c = 2^x and width: every step probed, for the critical constants. */
-    private static Map<String, Object> earlySpec(Reproduction r, Scale sc, boolean zeroLastLayer) {
-        Map<String, Object> b = base(r, sc.depth(), sc.sweepSubset(), sc.sweepSteps());
-        b.put("param", "sp");
-        b.put("last-layer-zero", zeroLastLayer);
-        b.put("probe-every", 1);
-        b.put("dense-steps", sc.sweepSteps());
+    private static Map<String, Object> earlySpec(Scale sc, boolean zeroLastLayer) {
+        Map<String, Object> b = with(base(sc.depth(), sc.sweepSubset(), sc.sweepSteps()), "param", "sp",
+                "last-layer-zero", zeroLastLayer, "probe-every", 1, "dense-steps", sc.sweepSteps());
         Map<String, Object> axes = new LinkedHashMap<>();
         axes.put("width", Arrays.stream(sc.sweepWidths()).boxed().toList());
         axes.put("c", Map.of("log2_from", LOG2_C_FROM, "log2_to", LOG2_C_TO, "points", C_POINTS));
-        return Map.of("command", "train", "base", b, "axes", axes, "seeds", List.of(0));
+        return settings("command", TRAIN, "base", b, "axes", axes, "seeds", List.of(0));
     }
 
     /** Late-time sharpness of a small net over c, every step probed at the end. */
-    private static Map<String, Object> bifurcationSpec(Reproduction r, Scale sc) {
-        Map<String, Object> b = base(r, 2, 64, sc.bifurcationSteps());
-        b.put("width", 16);
-        b.put("param", "sp");
-        b.put("output-scale", 0.1);
-        b.put("dtype", "float64");
-        b.put("tol", 1e-8);
-        b.put("probe-every", 1);
-        b.put("dense-steps", 0);
+    private static Map<String, Object> bifurcationSpec(Scale sc) {
+        Map<String, Object> b = with(base(2, 64, sc.bifurcationSteps()), "width", 16, "param", "sp", "output-scale", 0.1,
+                "dtype", "float64", "tol", 1e-8, "probe-every", 1, "dense-steps", 0);
         Map<String, Object> axes = new LinkedHashMap<>();
         axes.put("c", Map.of("from", 1.0, "to", 3.0, "points", sc.bifurcationCells()));
-        return Map.of("command", "train", "base", b, "axes", axes, "seeds", List.of(0));
+        return settings("command", TRAIN, "base", b, "axes", axes, "seeds", List.of(0));
     }
 
-    private static void sweep(Reproduction r, String section, String name, Map<String, Object> spec, String... collect) {
+    /** Runs a sweep of {@code spec} into {@code section/name} on all cores, then collects and draws it. */
+    private static void sweep(Reproduction r, String section, String name, Map<String, Object> spec, CollectSettings collect) {
         Path dir = r.path(section, name);
         Path specFile = r.dir.resolve(section).resolve(name + ".yaml");
-        AtomicFiles.writeString(specFile, Json.toYaml(spec));
-        InProcess.run("sweep", "run", specFile.toString(), "--out", dir.toString(), "--no-progress");
-        String[] args = new String[3 + collect.length];
-        args[0] = "sweep";
-        args[1] = "collect";
-        args[2] = dir.toString();
-        System.arraycopy(collect, 0, args, 3, collect.length);
-        InProcess.run(args);
+        String text = Json.toYaml(spec);
+        AtomicFiles.writeString(specFile, text);
+        SweepPlan plan = SweepPlan.of(SweepSpec.parse(text, specFile.toString()));
+        SweepDirectory sweep = SweepDirectory.prepare(dir, plan, text, false, false);
+        new LocalRunner(LocalRunner.defaultWorkers(), Progress.NONE).run(sweep, plan.task(), sweep.pending(plan));
+        r.drawing.sweep(dir, SweepCollection.collect(sweep, collect));
         r.register(section, name, Map.of("sweep", true));
     }
 
     /** The late window every EoS row is judged on, fixed in advance: the last quarter of the steps. */
-    static final double LATE_WINDOW_FRACTION = 0.25;
+    public static final double LATE_WINDOW_FRACTION = 0.25;
 
     /**
      * One row per real EoS run: the median λ^H over the last quarter of the steps against 2/η. A
@@ -189,7 +168,7 @@ final class NetworkSections {
             if (!Files.isRegularFile(p.resolve("summary.json"))) continue;
             Map<String, Object> s = RunFiles.summary(p);
             String quantity = "EoS: late sharpness λ^H = 2/η (" + r.name() + ", c = "
-                    + ReproduceReport.g(RunFiles.number(s, "c")) + ")";
+                    + String.format(Locale.ROOT, "%.4g", RunFiles.number(s, "c")) + ")";
             double threshold = RunFiles.number(s, "stability_threshold");
             String source = r.path() + "/metrics.csv: median λ^H over the last quarter of the steps";
             if (!(s.get("eos_entered_at") instanceof Number)) {
