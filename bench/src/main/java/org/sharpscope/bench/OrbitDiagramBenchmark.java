@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.sharpscope.dynamics.EosManifoldMap;
 import org.sharpscope.dynamics.Observable;
 import org.sharpscope.dynamics.OrbitDiagram;
+import org.sharpscope.uv.EosManifoldMap;
 
 /**
  * Orbit diagram of the EoS manifold map: {@code points} values of η/η_c in [0.9, 2.0], each

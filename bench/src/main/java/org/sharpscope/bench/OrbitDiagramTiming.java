@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
-import org.sharpscope.dynamics.EosManifoldMap;
 import org.sharpscope.dynamics.Observable;
 import org.sharpscope.dynamics.OrbitDiagram;
+import org.sharpscope.uv.EosManifoldMap;
 
 /**
  * Wall-clock and CPU time of the orbit-diagram workload of {@link OrbitDiagramBenchmark}, for

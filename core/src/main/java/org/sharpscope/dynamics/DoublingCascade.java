@@ -22,6 +22,12 @@ public final class DoublingCascade {
     public record Result(List<Doubling> doublings, Double accumulation, List<Double> feigenbaumRatios) {
     }
 
+    /**
+     * Feigenbaum's constant δ, the limit of the ratios δ_k for every map in the universality class
+     * of the logistic map (one quadratic maximum), the UV EoS manifold map among them.
+     */
+    public static final double FEIGENBAUM_DELTA = 4.669201609102990;
+
     private static final int TRANSIENT = 20_000;
 
     private DoublingCascade() {}

@@ -87,7 +87,7 @@ public final class FixedPoints {
                 gn = Math.max(gn, Math.abs(g[i]));
                 jac[i * d + i] -= 1;
             }
-            if (!Double.isFinite(gn) || gn > 1e12 * scale) return null;
+            if (!Double.isFinite(gn) || gn > Escape.BOUND * scale) return null;
             double[] step = solve(jac, g, d);
             if (step == null) return gn <= 1e-12 * scale ? x : null;
             double sn = 0;

@@ -5,7 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Lyapunov exponents (natural log, per iteration) along an orbit after a transientSteps: the largest
  * for 1-D maps as the mean of ln|F'(x_t)|; the full spectrum of any map by the QR (Benettin)
- * method; and the transverse exponent of the UV EoS manifold. Diverging orbits give NaN.
+ * method. Diverging orbits ({@link Escape}) give NaN.
  *
  * <p>Every orbit here (transient included) runs under a {@link RepellerGuard}: an orbit that
  * rounding has put exactly on an unstable periodic orbit is restarted from a slightly perturbed
@@ -13,7 +13,7 @@ import java.util.function.DoubleUnaryOperator;
  * {@code ...Estimate} methods report how often that happened; the plain ones return the number only.
  */
 public final class Lyapunov {
-    private static final double DIVERGED = 1e12;
+    private static final double DIVERGED = Escape.BOUND;
 
     private Lyapunov() {}
 
@@ -112,21 +112,6 @@ public final class Lyapunov {
             sums[d - 1 - i] = tmp;
         }
         return new Spectrum(sums, guard.restarts(), guard.note());
-    }
-
-    /**
-     * The transverse exponent of the EoS manifold Q = 0 along the manifold orbit from X0: since
-     * Q_{t+1} = (1 − X_t²)² Q_t exactly, and Q is linear in the distance from the manifold, the
-     * exponent is (1/n) Σ ln (1 − X_t²)². Negative means the manifold attracts. The orbit is the
-     * same guarded one as {@link #largest}'s from the same start.
-     */
-    public static double eosTransverse(EosManifoldMap map, double x0, int transientSteps, int n) {
-        return eosTransverseEstimate(map, x0, transientSteps, n).exponent();
-    }
-
-    /** {@link #eosTransverse} with its trap report. */
-    public static Estimate eosTransverseEstimate(EosManifoldMap map, double x0, int transientSteps, int n) {
-        return orbitMean(map, x0, transientSteps, n, x -> 2 * Math.log(Math.abs(1 - x * x)));
     }
 
     private static boolean finite(double[] x) {

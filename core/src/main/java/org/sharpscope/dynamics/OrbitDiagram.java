@@ -35,7 +35,7 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
     /** Per-thread scratch for one block's kept states (BLOCK × (kept transient + recorded)), reused across calls. */
     private static final ThreadLocal<double[]> RAW = ThreadLocal.withInitial(() -> new double[0]);
     private static final int CHUNK = 32;
-    private static final double DIVERGED = 1e12;
+    private static final double DIVERGED = Escape.BOUND;
 
     /** What to record: named observables, whether to compute Lyapunov exponents, the largest period sought. */
     public record Spec(int transientSteps, int recorded, List<String> names, List<Observable> observables,

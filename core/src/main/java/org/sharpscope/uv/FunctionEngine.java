@@ -1,7 +1,7 @@
 package org.sharpscope.uv;
 
 /**
- * GD on the UV model through its exact function-space map (THEORY.md §2, {@link FunctionSpaceMap})
+ * GD on the UV model through its exact function-space map (docs/theory.md §2, {@link FunctionSpaceMap})
  * on (Δf, λ); O(1) per step. It does not hold weights, so the norms are NaN.
  */
 public final class FunctionEngine implements UvEngine {
@@ -12,10 +12,23 @@ public final class FunctionEngine implements UvEngine {
 
     /** Starts from output f₀, NTK λ₀, coupling κ and target y (see {@link FunctionStart}). */
     public FunctionEngine(FunctionStart start, double target) {
-        this.kappa = start.kappa();
+        this(start.kappa(), target, start.f0() - target, start.lambda0());
+    }
+
+    private FunctionEngine(double kappa, double target, double residual, double lambda) {
+        this.kappa = kappa;
         this.y = target;
-        this.df = start.f0() - target;
-        this.lambda = start.lambda0();
+        this.df = residual;
+        this.lambda = lambda;
+    }
+
+    /**
+     * The dimensionless state (X, Λ) = (η√κΔf, ηλ) at Y as an engine with κ = 1 and target Y, to
+     * be stepped with η = 1: each step is then bit for bit a step of {@link UvDimensionlessMap},
+     * its loss ½X² and its sharpness ηλ^H. The caller checks that the state is reachable.
+     */
+    public static FunctionEngine dimensionless(double x, double etaLambda, double bigY) {
+        return new FunctionEngine(1, bigY, x, etaLambda);
     }
 
     /** Starts from the current state of any engine (for example freshly drawn weights). */

@@ -1,7 +1,7 @@
 package org.sharpscope.uv;
 
 /**
- * The exact GD map of the UV model in function space (THEORY.md §2): with residual Δf, NTK λ,
+ * The exact GD map of the UV model in function space (docs/theory.md §2): with residual Δf, NTK λ,
  * coupling κ, target y and step η,
  * <pre>
  *   Δf' = Δf (1 − ηλ + η²κ Δf (Δf + y))

@@ -5,7 +5,7 @@ import org.sharpscope.UserInputException;
 
 /**
  * An initial state for the function-space map given directly: output f₀, NTK λ₀ and coupling κ.
- * It must be reachable by some weights, i.e. λ₀ ≥ 2√κ|f₀| (THEORY.md §2); otherwise the
+ * It must be reachable by some weights, i.e. λ₀ ≥ 2√κ|f₀| (docs/theory.md §2); otherwise the
  * constructor throws {@link UserInputException}.
  */
 public record FunctionStart(@JsonProperty("f0") double f0,

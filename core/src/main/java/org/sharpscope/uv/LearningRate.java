@@ -6,7 +6,7 @@ import org.sharpscope.UserInputException;
 
 /**
  * How the learning rate is given: exactly one of η itself, c (η = c / λ₀^H, the initial
- * sharpness) or η/η_c (η_c = 1/(√κ|y|), THEORY.md §4). {@link #resolve} turns it into η.
+ * sharpness) or η/η_c (η_c = 1/(√κ|y|), docs/theory.md §4). {@link #resolve} turns it into η.
  */
 public record LearningRate(@JsonProperty("kind") Kind kind, @JsonProperty("value") double value) {
 

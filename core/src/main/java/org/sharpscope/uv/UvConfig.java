@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.sharpscope.UserInputException;
 
 /**
- * The UV model of THEORY.md §1 on one example: width n, input x ∈ R^d, target y, init scale σ_w,
+ * The UV model of docs/theory.md §1 on one example: width n, input x ∈ R^d, target y, init scale σ_w,
  * parameterization s ∈ [0, 1] (0 = NTP, 1 = μP) and the seed of the weight draw. The learning
  * rate is kept apart ({@link LearningRate}) because η = c/λ₀^H needs the initial state.
  * The constructor validates every field and throws {@link UserInputException} with the flag name.
@@ -65,7 +65,7 @@ public record UvConfig(
         return Math.pow(width, -(1 - paramS) / 2);
     }
 
-    /** κ = c_s² ‖x‖² (THEORY.md §1). */
+    /** κ = c_s² ‖x‖² (docs/theory.md §1). */
     public double kappa() {
         double cs = outputScale();
         return cs * cs * norm2(input);

@@ -3,7 +3,7 @@ package org.sharpscope.uv;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The derived constants of a UV trajectory (THEORY.md §1–§5): κ, the flattest minimum
+ * The derived constants of a UV trajectory (docs/theory.md §1–§5): κ, the flattest minimum
  * λ_min = 2√κ|y|, the critical learning rate η_c = 1/(√κ|y|) (infinite for y = 0), Y = η/η_c,
  * c = ηλ₀^H, Q₀ = λ₀² − 4κf₀² and the gradient-flow end point λ_∞ = sqrt(Q₀ + 4κy²).
  */
@@ -26,7 +26,7 @@ public record UvConstants(
         return 1 / (Math.sqrt(kappa) * Math.abs(target));
     }
 
-    /** λ_∞ = sqrt(λ₀² − 4κf₀² + 4κy²), where gradient flow from (f₀, λ₀) ends (THEORY.md §5). */
+    /** λ_∞ = sqrt(λ₀² − 4κf₀² + 4κy²), where gradient flow from (f₀, λ₀) ends (docs/theory.md §5). */
     public static double gradientFlowEndPoint(double f0, double lambda0, double kappa, double target) {
         return Math.sqrt(Math.max(0, FunctionSpaceMap.q(f0, lambda0, kappa) + 4 * kappa * target * target));
     }

@@ -1,7 +1,7 @@
 package org.sharpscope.uv;
 
 /**
- * The exact top Hessian eigenvalue of the UV loss (THEORY.md §3):
+ * The exact top Hessian eigenvalue of the UV loss (docs/theory.md §3):
  * λ^H = max{ ½[λ + sqrt(λ² + 4κΔf(3Δf + 2y))], √κ|Δf| }.
  */
 public final class UvSharpness {

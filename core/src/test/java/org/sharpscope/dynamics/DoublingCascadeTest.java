@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sharpscope.uv.EosManifoldMap;
+import org.sharpscope.uv.UvDimensionlessMap;
 
 class DoublingCascadeTest {
     static final double FEIGENBAUM_DELTA = 4.669201609;

@@ -8,8 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sharpscope.uv.EosManifoldMap;
+import org.sharpscope.uv.UvDimensionlessMap;
 
-/** Fixed points of the UV map found on a box against THEORY.md §4, and periodic orbits against §7. */
+/** Fixed points of the UV map found on a box against docs/theory.md §4, and periodic orbits against §7. */
 class FixedPointsTest {
     static final Box UV_BOX = new Box(new double[] {-3, -1}, new double[] {3, 9});
 

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sharpscope.uv.EosManifoldMap;
+import org.sharpscope.uv.UvDimensionlessMap;
+import org.sharpscope.uv.UvFunctionSpaceMap;
 
 /** Every map's Jacobian and ∂F/∂p against central finite differences; the UV maps against each other. */
 class MapDerivativesTest {

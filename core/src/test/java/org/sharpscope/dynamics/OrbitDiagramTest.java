@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sharpscope.uv.EosManifoldMap;
+import org.sharpscope.uv.UvDimensionlessMap;
 
 class OrbitDiagramTest {
     @Test

@@ -10,7 +10,7 @@ import org.sharpscope.regime.LateState;
 import org.sharpscope.regime.Regime;
 
 /**
- * The exact function-space map (THEORY.md §2) against explicit GD on the weights.
+ * The exact function-space map (docs/theory.md §2) against explicit GD on the weights.
  * <ul>
  * <li>Free running for 200 steps from the same initial weights, f and λ agree to 1e-12 relative
  *     error, for s ∈ {0, 0.5, 1}, d ∈ {1, 3} and a grid of init scales and learning rates whose

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sharpscope.regime.LateState;
 import org.sharpscope.regime.Regime;
 
-/** Invariants of THEORY.md §2, §4 and §7 checked on explicit GD on the weights. */
+/** Invariants of docs/theory.md §2, §4 and §7 checked on explicit GD on the weights. */
 class UvInvariantsTest {
 
     /**

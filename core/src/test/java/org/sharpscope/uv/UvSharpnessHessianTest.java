@@ -9,7 +9,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
 
 /**
- * λ^H of THEORY.md §3 against the top eigenvalue of the dense Hessian of L = ½(c_s vᵀUx − y)²,
+ * λ^H of docs/theory.md §3 against the top eigenvalue of the dense Hessian of L = ½(c_s vᵀUx − y)²,
  * built independently: columns are Richardson-extrapolated central differences of the analytic
  * gradient (exact for the cubic gradient up to rounding), symmetrized, solved with EJML.
  */

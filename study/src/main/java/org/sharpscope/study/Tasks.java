@@ -2,15 +2,24 @@ package org.sharpscope.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.sharpscope.UserInputException;
 
-/** Every task of this build, by name: the one list that the command line's sweeps look tasks up in. */
+/**
+ * Every task of this build, by name: the one list that sweeps look tasks up in. The tasks are
+ * listed in {@code META-INF/services/org.sharpscope.study.Task} (one class a line, in a fixed
+ * order), so that this root package does not depend on the packages that implement them.
+ */
 public final class Tasks {
     private Tasks() {}
 
-    private static final List<Task<?, ?>> ALL = List.of(
-            // Each task registers here once it exists (uv run, uv dynamics, train, sharpness, ...).
-    );
+    private static final List<Task<?, ?>> ALL = load();
+
+    private static List<Task<?, ?>> load() {
+        List<Task<?, ?>> tasks = new ArrayList<>();
+        for (Task<?, ?> t : ServiceLoader.load(Task.class, Tasks.class.getClassLoader())) tasks.add(t);
+        return List.copyOf(tasks);
+    }
 
     /** All tasks, in a fixed order. */
     public static List<Task<?, ?>> all() {

@@ -1,23 +1,22 @@
 package org.sharpscope.cli.nn;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sharpscope.nn.NetworkSetup;
-import org.sharpscope.nn.data.Dataset;
-import org.sharpscope.run.Json;
-import org.sharpscope.run.Safetensors;
+import org.sharpscope.cli.options.CommandSettings;
+import org.sharpscope.study.RunContext;
+import org.sharpscope.study.nn.DataExportSummary;
+import org.sharpscope.study.nn.DataExportTask;
+import org.sharpscope.study.nn.NetworkSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/**
- * {@code sharpscope data export}: writes tensors {@code inputs} [n, ...] and {@code targets}
- * [n, K] (in the run's dtype, after subsetting, standardisation, one-hot encoding and, for fully
- * connected models, flattening) and {@code labels} (int64) when the data has classes.
- */
+/** {@code sharpscope data export}: the exact tensors a run trains on, as one safetensors file ({@link DataExportTask}). */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the exact inputs and targets a run trains on as a safetensors file "
                 + "(tensors 'inputs', 'targets' and, for classification, 'labels'; settings in the metadata).")
@@ -28,28 +27,18 @@ public final class DataExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.safetensors", description = "Output file (written atomically).")
     Path out;
 
+    @Spec
+    CommandSpec command;
+
     @Override
     public Integer call() {
-        options.applyConfig(List.of(), List.of(), NetworkOptions.trainKeys());
-        NetworkSetup setup = options.resolve();
-        Dataset d = setup.loadData();
-        String dtype = setup.dtype().safetensorsName();
-        long[] inShape = new long[d.exampleShape().length + 1];
-        inShape[0] = d.size();
-        System.arraycopy(d.exampleShape(), 0, inShape, 1, d.exampleShape().length);
-        Map<String, Safetensors.Tensor> tensors = new LinkedHashMap<>();
-        tensors.put("inputs", Safetensors.Tensor.ofDoubles(d.inputs(), inShape, dtype));
-        tensors.put("targets", Safetensors.Tensor.ofDoubles(d.targets(), new long[] {d.size(), d.outputs()}, dtype));
-        if (d.labels() != null) {
-            long[] labels = new long[d.size()];
-            for (int i = 0; i < labels.length; i++) labels[i] = d.labels()[i];
-            tensors.put("labels", Safetensors.Tensor.ofLongs(labels, new long[] {d.size()}));
-        }
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("sharpscope_config", Json.JSON.valueToTree(setup.toMap()).toString());
-        Safetensors.write(out, tensors, meta);
-        System.out.println("wrote " + out + ": inputs " + java.util.Arrays.toString(inShape) + ", targets ["
-                + d.size() + ", " + d.outputs() + "] (" + setup.dtype().key() + ")");
+        Map<String, Object> settings = CommandSettings.read(command, options.configs(), List.of(),
+                NetworkOptions.NETWORK_COMMAND_KEYS, Map.of());
+        NetworkSpec spec = CommandSettings.bind(NetworkSpec.class, settings, options.where(command));
+        DataExportSummary d = new DataExportTask().run(spec, RunContext.quiet(out));
+        command.commandLine().getOut().println("wrote " + out + ": inputs " + Arrays.toString(d.inputs()) + ", targets "
+                + Arrays.toString(d.targets()) + " (" + d.dtype().key() + ")");
+        command.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -1,38 +1,27 @@
 package org.sharpscope.cli.nn;
 
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import org.sharpscope.UserInputException;
-import org.sharpscope.cli.ConfigFile;
-import org.sharpscope.nn.Dtype;
-import org.sharpscope.nn.NetworkSetup;
-import org.sharpscope.nn.data.DataConfig;
-import org.sharpscope.nn.data.DatasetKind;
-import org.sharpscope.nn.loss.Loss;
-import org.sharpscope.nn.model.Activation;
-import org.sharpscope.nn.model.ModelConfig;
-import org.sharpscope.nn.model.ModelKind;
-import org.sharpscope.nn.model.Normalization;
-import org.sharpscope.nn.model.Parameterization;
+import java.util.Set;
+import org.sharpscope.cli.options.SpecBinding;
+import org.sharpscope.study.Specs;
+import org.sharpscope.study.nn.NetworkSpec;
+import org.sharpscope.study.nn.SharpnessSpec;
+import org.sharpscope.study.nn.TrainSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The model and data flags shared by every command that builds a network ({@code data export},
- * {@code sharpness}, {@code train}, sweeps), declared once here. Every flag is also a key of the
- * YAML {@code --config} file read by {@link ConfigFile} (same name without dashes); a flag given on
- * the command line wins over the file, the file over the defaults below (float32, chunks of 1000
- * examples, all cores).
+ * {@code sharpness}, {@code train}), declared once here: the keys of {@link NetworkSpec}, which
+ * holds their defaults (the descriptions repeat them for --help). Every flag is also a key of the
+ * YAML {@code --config} file (same name without dashes); a flag given on the command line wins.
  */
 public final class NetworkOptions {
     @Option(names = "--config", paramLabel = "FILE",
             description = "YAML file of settings: keys are the flag names without dashes; flags on the command line win.")
     Path config;
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
 
     @Option(names = "--model", paramLabel = "fcn|myrtle|resnet|uv", description = "Network family (default fcn).")
     String model;
@@ -109,60 +98,27 @@ public final class NetworkOptions {
         return config;
     }
 
-    /**
-     * Sets the options of the command using this mixin from its {@code --config} file, where the
-     * command line did not set them (see {@link ConfigFile#apply}); does nothing without a file.
-     * Returns the keys it set.
-     */
-    public List<String> applyConfig(Collection<String> group, Collection<String> alreadySet, Collection<String> ignored) {
-        return config == null ? List.of() : ConfigFile.apply(config, command, group, alreadySet, ignored);
+    /** The {@code --config} file as a list of zero or one settings files. */
+    public List<Path> configs() {
+        return config == null ? List.of() : List.of(config);
+    }
+
+    /** Where bound settings come from, for error messages: the config file, or the command. */
+    public String where(CommandSpec command) {
+        return config == null ? "'" + command.qualifiedName() + "'" : "config " + config;
     }
 
     /**
-     * Keys of {@code train}, skipped by the other network commands, so that a run's config.yaml
-     * (or one file for several commands) configures {@code data export} and {@code sharpness} too.
+     * Keys of every network command ({@code train}, {@code sharpness}, {@code data export}) and
+     * their non-setting options: a file of settings may carry another network command's keys
+     * (a run's config.yaml configures the others), which are skipped.
      */
-    static java.util.Set<String> trainKeys() {
-        return ConfigFile.keysOf(org.sharpscope.cli.train.TrainCommand.class);
-    }
+    public static final Set<String> NETWORK_COMMAND_KEYS = networkCommandKeys();
 
-    /** Resolves the flags (already merged with any config file) over the defaults, and applies --threads. */
-    public NetworkSetup resolve() {
-        ModelKind kind = ModelKind.parse(or(model, "fcn"));
-        int defDepth = switch (kind) { case FCN -> 4; case MYRTLE -> 5; case RESNET -> 20; case UV -> 2; };
-        int defWidth = switch (kind) { case FCN, UV -> 512; case MYRTLE -> 64; case RESNET -> 16; };
-        ModelConfig mc = new ModelConfig(kind, or(depth, defDepth), or(width, defWidth),
-                Activation.parse(or(activation, kind == ModelKind.UV ? "linear" : "relu")),
-                or(bias, false), Parameterization.parse(or(param, "sp")), or(lastLayerZero, false),
-                or(outputScale, 1.0), Normalization.parse(or(norm, "none")));
-        DatasetKind dk = DatasetKind.parse(or(dataset, "fashion-mnist"));
-        long sd = or(seed, 0L);
-        String mode = or(subsetMode, "stratified").trim().toLowerCase();
-        if (!mode.equals("stratified") && !mode.equals("first")) {
-            throw new UserInputException("--subset-mode must be stratified or first, got '" + subsetMode + "'");
-        }
-        long[] shape = syntheticShape == null ? new long[] {3, 8, 8}
-                : syntheticShape.stream().mapToLong(Long::longValue).toArray();
-        DataConfig dc = new DataConfig(dk, dataDir, or(subset, dk.synthetic() ? 1000 : 5000), mode.equals("stratified"),
-                or(standardize, true), or(targetScale, 1.0), shape,
-                or(syntheticOutputs, kind == ModelKind.UV ? 1 : 10), sd);
-        int ch = or(chunk, 1000);
-        if (ch < 0) throw new UserInputException("--chunk must be >= 0 (0 = all examples at once), got " + ch);
-        int t = threads();
-        int bt = or(blasThreads, t);
-        if (bt < 1) throw new UserInputException("--blas-threads must be >= 1, got " + bt);
-        org.sharpscope.nn.NativeThreads.set(t, bt);
-        return new NetworkSetup(mc, dc, Loss.parse(or(loss, "mse")), Dtype.parse(or(dtype, "float32")), sd, ch);
-    }
-
-    /** The number of libtorch threads {@link #resolve()} sets (--threads; 0 or unset: all cores). */
-    public int threads() {
-        int t = or(threads, 0);
-        if (t < 0) throw new UserInputException("--threads must be >= 0 (0 = all cores), got " + t);
-        return t == 0 ? Runtime.getRuntime().availableProcessors() : t;
-    }
-
-    private static <T> T or(T flag, T fallback) {
-        return flag == null ? fallback : flag;
+    private static Set<String> networkCommandKeys() {
+        Set<String> keys = new HashSet<>(Specs.keys(TrainSpec.class));
+        keys.addAll(Specs.keys(SharpnessSpec.class));
+        keys.addAll(SpecBinding.NOT_SETTINGS);
+        return Set.copyOf(keys);
     }
 }

@@ -2,31 +2,31 @@ package org.sharpscope.cli.train;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.sharpscope.UserInputException;
-import org.sharpscope.cli.ConfigFile;
 import org.sharpscope.cli.nn.NetworkOptions;
+import org.sharpscope.cli.options.CommandSettings;
+import org.sharpscope.cli.options.RunDirectories;
+import org.sharpscope.cli.options.TerminalProgress;
+import org.sharpscope.nn.train.TrainSummary;
+import org.sharpscope.report.RunFigures;
 import org.sharpscope.report.plot.TrainingPlots;
-import org.sharpscope.nn.NetworkSetup;
-import org.sharpscope.nn.train.Checkpoint;
-import org.sharpscope.nn.train.MetricsLog;
-import org.sharpscope.nn.train.Optimizer;
-import org.sharpscope.nn.train.TrainConfig;
-import org.sharpscope.nn.train.Trainer;
 import org.sharpscope.run.RunDirectory;
-import picocli.CommandLine;
+import org.sharpscope.study.Progress;
+import org.sharpscope.study.RunContext;
+import org.sharpscope.study.nn.TrainSpec;
+import org.sharpscope.study.nn.TrainTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sharpscope train}: trains a network by GD, SGD or momentum with sharpness tracking, into
@@ -47,121 +47,91 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--optimizer", defaultValue = "gd", description = "gd (full batch), sgd or momentum (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", paramLabel = "gd|sgd|momentum", description = "gd (full batch), sgd or momentum (default gd).")
     String optimizer;
     @Option(names = "--eta", description = "Learning rate η.")
     Double eta;
     @Option(names = "--c", split = ",", description = "Learning rate as c = ηλ₀^H (λ₀^H measured at init); a list trains one run per value.")
     List<Double> c;
-    @Option(names = "--batch-size", defaultValue = "0", description = "Mini-batch size for sgd/momentum, 0 = full batch (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-    @Option(names = "--momentum", defaultValue = "0.9", description = "Heavy-ball coefficient β of --optimizer momentum (default: ${DEFAULT-VALUE}).")
-    double momentum;
-    @Option(names = "--steps", defaultValue = "1000", description = "Training steps (default: ${DEFAULT-VALUE}).")
-    int steps;
-    @Option(names = "--probe-every", defaultValue = "10", description = "Probe every k steps (default: ${DEFAULT-VALUE}).")
-    int probeEvery;
-    @Option(names = "--dense-steps", defaultValue = "20", description = "Probe every step before this one (default: ${DEFAULT-VALUE}).")
-    int denseSteps;
-    @Option(names = "--checkpoint-every", defaultValue = "100", description = "Checkpoint every N steps, 0 = only at the end (default: ${DEFAULT-VALUE}).")
-    int checkpointEvery;
-    @Option(names = "--top-k", defaultValue = "1", description = "Hessian eigenvalues tracked (default: ${DEFAULT-VALUE}).")
-    int topK;
-    @Option(names = "--ntk", arity = "0..1", defaultValue = "false", fallbackValue = "true",
-            description = "Also track the top NTK eigenvalue (mse only) (default: ${DEFAULT-VALUE}).")
-    boolean ntk;
-    @Option(names = "--tol", defaultValue = "1e-6", description = "Relative residual tolerance of the sharpness solve (default: ${DEFAULT-VALUE}).")
-    double tol;
-    @Option(names = "--max-products", defaultValue = "500", description = "Hessian-vector products allowed per probe (default: ${DEFAULT-VALUE}).")
-    int maxProducts;
-    @Option(names = "--progress", arity = "0..1", defaultValue = "true", fallbackValue = "true",
-            description = "Show a progress bar when on a terminal (default: ${DEFAULT-VALUE}).")
-    boolean progress;
+    @Option(names = "--batch-size", description = "Mini-batch size for sgd/momentum, 0 = full batch (default 0).")
+    Integer batchSize;
+    @Option(names = "--momentum", description = "Heavy-ball coefficient β of --optimizer momentum (default 0.9).")
+    Double momentum;
+    @Option(names = "--steps", description = "Training steps (default 1000).")
+    Integer steps;
+    @Option(names = "--probe-every", description = "Probe every k steps (default 10).")
+    Integer probeEvery;
+    @Option(names = "--dense-steps", description = "Probe every step before this one (default 20).")
+    Integer denseSteps;
+    @Option(names = "--checkpoint-every", description = "Checkpoint every N steps, 0 = only at the end (default 100).")
+    Integer checkpointEvery;
+    @Option(names = "--top-k", description = "Hessian eigenvalues tracked (default 1).")
+    Integer topK;
+    @Option(names = "--ntk", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "Also track the top NTK eigenvalue (mse only) (default false).")
+    Boolean ntk;
+    @Option(names = "--tol", description = "Relative residual tolerance of the sharpness solve (default 1e-6).")
+    Double tol;
+    @Option(names = "--max-products", description = "Hessian-vector products allowed per probe (default 500).")
+    Integer maxProducts;
+    @Option(names = "--progress", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "Show a progress bar when on a terminal (default true).")
+    Boolean progress;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec command;
 
     /** Config keys that set the learning rate: one of them on the command line replaces all of them. */
     static final List<String> RATE_KEYS = List.of("eta", "c");
 
+    private final TrainTask task = new TrainTask();
+
     @Override
     public Integer call() {
-        applyConfigFiles();
-        if (resume != null) return resumeRun();
-        List<Double> cs = c == null ? List.of() : c;
-        if (cs.size() <= 1) {
-            Path dir = out != null ? out : defaultOut();
-            train(config(cs.isEmpty() ? Double.NaN : cs.get(0)), RunDirectory.create(dir), false);
-            return 0;
-        }
-        Path root = out != null ? out : defaultOut();
-        List<TrainingPlots.Run> runs = new ArrayList<>();
-        for (double ci : cs) {
-            RunDirectory d = RunDirectory.create(root.resolve("c-" + ci));
-            runs.add(train(config(ci), d, false));
-        }
-        TrainingPlots.sharpnessOverlay(runs, root.resolve("plots"));
-        return 0;
-    }
-
-    private TrainConfig config(double cValue) {
-        if (eta != null && !Double.isNaN(cValue)) throw new UserInputException("give --eta or --c, not both");
-        NetworkSetup setup = network.resolve();
-        return new TrainConfig(setup.model(), setup.data(), setup.loss(), setup.dtype(), setup.chunk(),
-                Optimizer.parse(optimizer), eta == null ? Double.NaN : eta, cValue, batchSize, momentum, steps,
-                setup.seed(), probeEvery, denseSteps, checkpointEvery, topK, ntk, tol, maxProducts, network.threads());
-    }
-
-    private int resumeRun() {
-        if (c != null && c.size() > 1) throw new UserInputException("--resume continues one run; resume each c-VALUE directory on its own");
-        if (Checkpoint.latest(resume.resolve("checkpoints")) == null) {
-            throw new UserInputException("cannot resume " + resume + ": it has no checkpoints/step-*.safetensors");
-        }
-        train(config(c == null || c.isEmpty() ? Double.NaN : c.get(0)), RunDirectory.reopen(resume), true);
-        return 0;
-    }
-
-    private TrainingPlots.Run train(TrainConfig cfg, RunDirectory dir, boolean fromCheckpoint) {
-        boolean bar = progress && System.console() != null;
-        Map<String, Object> summary;
-        try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("train").setInitialMax(cfg.steps())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build() : null) {
-            Trainer.Listener listener = pb == null ? null : (t, total, p) -> {
-                pb.stepTo(t);
-                pb.setExtraMessage(String.format(Locale.ROOT, "loss %.4g  λ %.4g", p.loss(), p.top()));
-            };
-            Trainer trainer = new Trainer(cfg, dir, listener);
-            summary = fromCheckpoint ? trainer.resume() : trainer.run();
-            TrainingPlots.Run run = new TrainingPlots.Run(dir.root().getFileName().toString(), trainer.metrics(),
-                    (Double) summary.get("stability_threshold"));
-            TrainingPlots.write(run, dir.plots());
-            if (pb != null) pb.stepTo(cfg.steps());
-            spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s; λ0 = %.6g, η = %.6g, c = %.4g, EoS entered at %s; %s%n",
-                    dir.root(), summary.get("regime"), summary.get("lambda0"), summary.get("eta"), summary.get("c"),
-                    summary.get("eos_entered_at"), "metrics in " + dir.file(RunDirectory.METRICS));
-            return run;
-        }
-    }
-
-    /**
-     * Fills the options not given on the command line from --config, then from config.yaml of
-     * --resume (command line over --config over the resumed run's settings).
-     */
-    private void applyConfigFiles() {
-        List<String> set = network.applyConfig(RATE_KEYS, List.of(), List.of());
+        List<Path> files = new ArrayList<>(network.configs());
         if (resume != null) {
-            Path cfg = resume.resolve(RunDirectory.CONFIG);
-            if (!Files.isRegularFile(cfg)) throw new UserInputException("cannot resume " + resume + ": no " + RunDirectory.CONFIG + " there");
-            ConfigFile.apply(cfg, spec, RATE_KEYS, set, List.of());
+            Path saved = resume.resolve(RunDirectory.CONFIG);
+            if (!Files.isRegularFile(saved)) throw new UserInputException("cannot resume " + resume + ": no " + RunDirectory.CONFIG + " there");
+            files.add(saved); // command line over --config over the resumed run's settings
         }
+        List<TrainSpec> specs = specs(CommandSettings.read(command, files, RATE_KEYS, NetworkOptions.NETWORK_COMMAND_KEYS, Map.of()));
+        Progress bar = TerminalProgress.of(progress == null || progress);
+        if (resume != null) {
+            if (specs.size() > 1) throw new UserInputException("--resume continues one run; resume each c-VALUE directory on its own");
+            TrainSummary s = task.resume(specs.get(0), new RunContext(resume, bar));
+            finish(resume, s);
+        } else if (specs.size() == 1) {
+            Path dir = RunDirectories.orDefault(out, "train");
+            finish(dir, task.run(specs.get(0), new RunContext(dir, bar)));
+        } else {
+            Path root = RunDirectories.orDefault(out, "train");
+            List<TrainingPlots.Run> runs = new ArrayList<>();
+            for (TrainSpec spec : specs) {
+                Path dir = root.resolve("c-" + spec.c());
+                finish(dir, task.run(spec, new RunContext(dir, bar)));
+                runs.add(TrainingPlots.Run.read(dir));
+            }
+            TrainingPlots.sharpnessOverlay(runs, root.resolve("plots"));
+        }
+        return 0;
     }
 
-    private static Path defaultOut() {
-        return Path.of("runs", "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    /** One spec per value of {@code c} (a spec has one learning rate), or the one spec of {@code settings}. */
+    private List<TrainSpec> specs(Map<String, Object> settings) {
+        List<?> cs = settings.remove("c") instanceof List<?> list ? list : List.of();
+        List<TrainSpec> specs = new ArrayList<>();
+        for (Object ci : cs.isEmpty() ? Collections.singletonList(null) : cs) {
+            Map<String, Object> one = new LinkedHashMap<>(settings);
+            if (ci != null) one.put("c", ci);
+            specs.add(CommandSettings.bind(TrainSpec.class, one, network.where(command)));
+        }
+        return specs;
     }
 
-    /** The probes of a finished run directory (for tests and reports). */
-    public static MetricsLog readMetrics(Path runDir, int topK, boolean ntk) {
-        return MetricsLog.read(runDir.resolve(RunDirectory.METRICS), topK, ntk, Integer.MAX_VALUE);
+    /** Draws the run's plots and prints its paragraph. */
+    private void finish(Path dir, TrainSummary s) {
+        new RunFigures().draw(task.name(), dir);
+        command.commandLine().getOut().printf(Locale.ROOT, "%s: %s; λ0 = %.6g, η = %.6g, c = %.4g, EoS entered at %s; %s%n",
+                dir, s.regime(), s.lambda0(), s.eta(), s.c(), s.eosEnteredAt(), "metrics in " + dir.resolve(RunDirectory.METRICS));
     }
 }

@@ -1,78 +1,50 @@
 package org.sharpscope.cli.uv;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sharpscope.cli.options.RunDirectories;
+import org.sharpscope.cli.options.SpecBinding;
+import org.sharpscope.report.RunFigures;
 import org.sharpscope.run.Json;
-import org.sharpscope.run.RunDirectory;
+import org.sharpscope.study.RunContext;
+import org.sharpscope.study.Task;
 import picocli.CommandLine;
 
 /**
- * The shape every {@code uv} dynamics command shares: validate the flags (a bad value is a
- * one-line error, exit 2, and no directory is created), open a run directory with config and
- * manifest, compute and write data and plots, write {@code summary.json}, then print either the
- * summary (--json) or a short human report.
+ * The shape every {@code uv} dynamics command shares: bind the options to the task's spec (a bad
+ * value is a one-line error, exit 2, and no directory is created), run the task, draw its
+ * figures, then print either the summary (--json) or a few lines for people.
  */
-abstract class DynamicsCommand implements Callable<Integer> {
+abstract class DynamicsCommand<S extends Record, R extends Record> implements Callable<Integer> {
     @CommandLine.Mixin
     DynamicsRunOptions runOptions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Command name used for the default directory and the manifest. */
-    abstract String commandName();
-
-    /** Throws {@link org.sharpscope.UserInputException} for bad flags. */
-    abstract void validate();
-
-    /** The fully resolved configuration, written as config.yaml. */
-    abstract Map<String, Object> config();
-
-    /** Does the work, writes data and plots into {@code dir}; returns the summary. */
-    abstract Map<String, Object> compute(RunDirectory dir);
+    /** The task the command runs. */
+    abstract Task<S, R> task();
 
     /** Lines for people (when not --json). */
-    abstract List<String> report(Map<String, Object> summary);
+    abstract List<String> describe(S settings, R summary);
 
     @Override
     public final Integer call() {
-        validate();
-        RunDirectory dir = RunDirectory.create(runOptions.directory(commandName()));
-        dir.writeConfig(config());
-        dir.startManifest("uv " + commandName(), 0);
-        Map<String, Object> summary;
-        long t0 = System.nanoTime();
-        try {
-            summary = compute(dir);
-        } catch (RuntimeException e) {
-            dir.finishManifest("failed");
-            throw e;
-        }
-        dir.putManifest("seconds", (System.nanoTime() - t0) / 1e9);
-        dir.writeSummary(summary);
-        dir.finishManifest("finished");
+        Task<S, R> task = task();
+        S settings = SpecBinding.bind(task.specType(), spec, null, List.of());
+        Path dir = RunDirectories.orDefault(runOptions.out, task.name().replace(' ', '-'));
+        R summary = task.run(settings, RunContext.quiet(dir));
+        new RunFigures().draw(task.name(), dir);
         PrintWriter out = spec.commandLine().getOut();
         if (runOptions.json) {
             out.println(Json.toJson(summary));
         } else {
-            for (String line : report(summary)) out.println(line);
-            out.println("wrote " + dir.root());
+            for (String line : describe(settings, summary)) out.println(line);
+            out.println("wrote " + dir);
         }
         out.flush();
         return 0;
-    }
-
-    /** Null for NaN or infinite values, so JSON stays valid. */
-    static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return m;
     }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sharpscope.cli.reproduce.ReproduceIndex;
+import org.sharpscope.study.reproduce.ReproduceIndex;
 import org.sharpscope.run.Json;
 import org.sharpscope.study.sweep.IndexEntry;
 import org.sharpscope.study.sweep.SweepIndex;

@@ -17,11 +17,13 @@ import org.sharpscope.nn.Dtype;
 import org.sharpscope.nn.data.Dataset;
 import org.sharpscope.nn.hessian.HessianOperator;
 import org.sharpscope.nn.hessian.TrainingObjective;
-import org.sharpscope.nn.model.Checkpoint;
 import org.sharpscope.nn.model.Network;
 import org.sharpscope.nn.model.Parameters;
+import org.sharpscope.nn.train.Checkpoint;
 import org.sharpscope.run.Json;
 import org.sharpscope.run.Safetensors;
+import org.sharpscope.study.Specs;
+import org.sharpscope.study.nn.SharpnessSpec;
 
 /** {@code data export} and {@code sharpness}: outputs, agreement with the library, user errors. */
 class NetworkCommandsTest {
@@ -59,8 +61,9 @@ class NetworkCommandsTest {
     @Test
     void sharpnessJsonMatchesTheLibraryAndCheckpointsRoundTrip() throws Exception {
         Path ckpt = dir.resolve("w.safetensors");
+        Path run = dir.resolve("run");
         int code = Sharpscope.execute(with(with(new String[] {"sharpness"}, SMALL), "--top", "2", "--tol", "1e-10",
-                "--json", "--save-checkpoint", ckpt.toString()));
+                "--json", "--save-checkpoint", ckpt.toString(), "--out", run.toString()));
         assertThat(code).as(err.toString()).isZero();
         JsonNode j = Json.JSON.readTree(out.toString());
         assertThat(j.has("eigenvalues") && j.has("products") && j.has("seconds")).isTrue();
@@ -70,9 +73,8 @@ class NetworkCommandsTest {
 
         // Independent check: power-free dense Rayleigh bound — λ1 ≥ vᵀHv for the saved weights and any unit v,
         // and λ1 equals the largest eigenvalue of the dense Hessian assembled column by column.
-        NetworkOptions o = new picocli.CommandLine(new Holder()).parseArgs(SMALL).commandSpec().commandLine()
-                .<Holder>getCommand().options;
-        var setup = o.resolve();
+        // (the settings of the run, read back from its config.yaml)
+        SharpnessSpec setup = Specs.bind(SharpnessSpec.class, Specs.readYaml(run.resolve("config.yaml")), "test");
         Dataset d = setup.loadData();
         Network net = setup.buildNetwork(d);
         Parameters p = Checkpoint.load(ckpt, net, Dtype.FLOAT64);
@@ -94,7 +96,8 @@ class NetworkCommandsTest {
         double exactTrace = dense.trace();
 
         out.reset();
-        assertThat(Sharpscope.execute(with(with(new String[] {"sharpness"}, SMALL), "--json", "--trace", "400"))).isZero();
+        assertThat(Sharpscope.execute(with(with(new String[] {"sharpness"}, SMALL), "--json", "--trace", "400",
+                "--out", dir.resolve("trace").toString()))).isZero();
         JsonNode tj = Json.JSON.readTree(out.toString());
         double se = tj.get("trace_standard_error").asDouble();
         assertThat(se).isPositive();
@@ -103,15 +106,9 @@ class NetworkCommandsTest {
 
         out.reset();
         assertThat(Sharpscope.execute(with(with(new String[] {"sharpness"}, SMALL), "--checkpoint", ckpt.toString(),
-                "--json", "--tol", "1e-10"))).isZero();
+                "--json", "--tol", "1e-10", "--out", dir.resolve("from-checkpoint").toString()))).isZero();
         assertThat(Json.JSON.readTree(out.toString()).get("eigenvalues").get(0).asDouble())
                 .isCloseTo(l1, org.assertj.core.data.Offset.offset(1e-8 * Math.abs(l1)));
-    }
-
-    @picocli.CommandLine.Command(name = "holder")
-    static final class Holder {
-        @picocli.CommandLine.Mixin
-        NetworkOptions options;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.sharpscope.cli.reproduce;
 
+import org.sharpscope.study.reproduce.*;
+import org.sharpscope.report.reproduce.ReproduceReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,9 +1,9 @@
 package org.sharpscope.cli.uv;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,9 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sharpscope.cli.Sharpscope;
-import org.sharpscope.dynamics.EosManifoldMap;
 import org.sharpscope.run.Json;
-import org.sharpscope.run.Npy;
 import picocli.CommandLine;
 
 class UvDynamicsCommandsTest {
@@ -43,82 +41,64 @@ class UvDynamicsCommandsTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    @Test
-    void doublingsJsonHasTheNamedKeysAndTheExactSecondDoubling() {
-        Result r = run("uv", "doublings", "--max-period", "16", "--json", "--out", tmp.resolve("d").toString());
-        assertThat(r.code()).isZero();
-        JsonNode j = r.json();
-        assertThat(j.get("doublings")).hasSize(4);
-        JsonNode second = j.get("doublings").get(1);
-        assertThat(second.get("period_before").asInt()).isEqualTo(2);
-        assertThat(second.get("period_after").asInt()).isEqualTo(4);
-        assertThat(second.get("eta_over_etac").asDouble()).isCloseTo(Math.sqrt(5) - 1, within(1e-9));
-        assertThat(j.get("accumulation").asDouble()).isBetween(1.30, 1.31);
-        assertThat(j.get("feigenbaum_ratios")).hasSize(2);
-        assertThat(Files.exists(tmp.resolve("d/summary.json"))).isTrue();
-        assertThat(Files.exists(tmp.resolve("d/doublings.csv"))).isTrue();
-        assertThat(Files.exists(tmp.resolve("d/plots/doubling_gaps.png"))).isTrue();
+    /** The numbers are checked on the tasks (study's DynamicsTasksTest); here, what the commands print and draw. */
+    static void printsItsSummaryAndDraws(Path dir, List<String> plots, String... args) throws IOException {
+        String[] line = new String[args.length + 3];
+        System.arraycopy(args, 0, line, 0, args.length);
+        line[args.length] = "--json";
+        line[args.length + 1] = "--out";
+        line[args.length + 2] = dir.toString();
+        Result r = run(line);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(Files.readString(dir.resolve("summary.json")).strip() + System.lineSeparator());
+        for (String f : plots) assertThat(dir.resolve(f)).as(f).exists();
+        assertThat(Json.JSON.readTree(dir.resolve("manifest.json").toFile()).get("status").asText()).isEqualTo("finished");
     }
 
     @Test
-    void lyapunovSingleValueAndRange() {
-        JsonNode chaos = run("uv", "lyapunov", "--eta-over-etac", "1.9", "--steps", "20000", "--json", "--out", tmp.resolve("l1").toString()).json();
-        assertThat(chaos.get("eta_over_etac").asDouble()).isEqualTo(1.9);
-        assertThat(chaos.get("lyapunov").asDouble()).isPositive();
-        assertThat(chaos.get("period").asInt()).isZero();
-        JsonNode p2 = run("uv", "lyapunov", "--eta-over-etac", "1.1", "--steps", "20000", "--json", "--out", tmp.resolve("l2").toString()).json();
-        assertThat(p2.get("period").asInt()).isEqualTo(2);
-        // Period-2 exponent = ln|7 − 4Y − 2Y²| / 2.
-        assertThat(p2.get("lyapunov").asDouble()).isCloseTo(Math.log(Math.abs(7 - 4 * 1.1 - 2 * 1.21)) / 2, within(1e-6));
-        Result range = run("uv", "lyapunov", "--from", "1.0", "--to", "1.9", "--points", "5", "--steps", "5000", "--json",
-                "--out", tmp.resolve("l3").toString());
-        assertThat(range.code()).isZero();
-        assertThat(range.json().get("lyapunov")).hasSize(5);
-        assertThat(range.json().get("period")).hasSize(5);
-        assertThat(Files.exists(tmp.resolve("l3/plots/lyapunov.png"))).isTrue();
+    void eachCommandPrintsItsSummaryAndDrawsItsPlots() throws IOException {
+        printsItsSummaryAndDraws(tmp.resolve("d"), List.of("doublings.csv", "plots/doubling_gaps.png", "plots/doubling_gaps.svg"),
+                "uv", "doublings", "--max-period", "16");
+        printsItsSummaryAndDraws(tmp.resolve("l1"), List.of("metrics.csv"), "uv", "lyapunov", "--eta-over-etac", "1.9", "--steps", "20000");
+        assertThat(tmp.resolve("l1/plots/lyapunov.png")).doesNotExist();
+        printsItsSummaryAndDraws(tmp.resolve("l3"), List.of("plots/lyapunov.png"),
+                "uv", "lyapunov", "--from", "1.0", "--to", "1.9", "--points", "5", "--steps", "5000");
+        printsItsSummaryAndDraws(tmp.resolve("b"), List.of("bifurcation.csv", "eta_over_etac.npy", "orbit_eta_lambda.npy",
+                "orbit_eta_lambda_h.npy", "plots/bifurcation_eta_lambda.png", "plots/bifurcation_eta_lambda_h.png", "config.yaml"),
+                "uv", "bifurcation", "--from", "1.0", "--to", "1.9", "--points", "40", "--transient", "300", "--record", "50");
+        printsItsSummaryAndDraws(tmp.resolve("bf"), List.of("plots/bifurcation_eta_lambda.png"),
+                "uv", "bifurcation", "--map", "full", "--from", "1.1", "--to", "1.9", "--points", "10", "--transient", "2000",
+                "--record", "32");
+        printsItsSummaryAndDraws(tmp.resolve("f"), List.of("fixed_points.csv", "fixed_lines.csv", "plots/fixed_points.png"),
+                "uv", "fixed-points", "--eta-over-etac", "0.5", "--max-period", "1", "--seeds", "20");
+        printsItsSummaryAndDraws(tmp.resolve("v"), List.of("vector_field.csv", "trajectories.csv", "plots/vector_field.png"),
+                "uv", "vector-field", "--eta-over-etac", "1.2", "--grid", "8", "--trajectory", "0.1,2.9");
+        printsItsSummaryAndDraws(tmp.resolve("p"), List.of("phase_diagram.csv", "plots/phase_late_state.png", "plots/phase_early_trend.png"),
+                "uv", "phase-diagram", "--grid", "6,5", "--steps", "400");
+        printsItsSummaryAndDraws(tmp.resolve("q"), List.of("plots/phase_late_state.png"),
+                "uv", "phase-diagram", "--x-axis", "eta-over-etac", "--c", "3", "--grid", "4,3", "--steps", "100");
     }
 
     @Test
-    void bifurcationWritesNpyThatMatchesADirectIteration() {
-        Path dir = tmp.resolve("b");
-        Result r = run("uv", "bifurcation", "--from", "1.0", "--to", "1.9", "--points", "40", "--transient", "300",
-                "--record", "50", "--json", "--out", dir.toString());
-        assertThat(r.code()).isZero();
-        Npy.Array ys = Npy.read(dir.resolve("eta_over_etac.npy"));
-        Npy.Array orbit = Npy.read(dir.resolve("orbit_eta_lambda.npy"));
-        assertThat(orbit.shape()).containsExactly(40, 50);
-        int i = 17;
-        double y = ys.data()[i];
-        EosManifoldMap g = new EosManifoldMap(y);
-        double x = 0.1;
-        for (int t = 0; t < 300; t++) x = g.next(x);
-        for (int t = 0; t < 50; t++) {
-            assertThat(orbit.data()[i * 50 + t]).isEqualTo(EosManifoldMap.etaLambda(x, y));
-            x = g.next(x);
-        }
-        assertThat(r.json().get("windows").isArray()).isTrue();
-        for (String f : List.of("bifurcation.csv", "orbit_eta_lambda_h.npy", "plots/bifurcation_eta_lambda.png",
-                "plots/bifurcation_eta_lambda_h.png", "config.yaml", "manifest.json")) {
-            assertThat(Files.exists(dir.resolve(f))).as(f).isTrue();
-        }
-        Result full = run("uv", "bifurcation", "--map", "full", "--from", "1.1", "--to", "1.9", "--points", "10",
-                "--transient", "2000", "--record", "32", "--json", "--out", tmp.resolve("bf").toString());
-        assertThat(full.code()).isZero();
-    }
-
-    @Test
-    void fixedPointsVectorFieldAndPhaseDiagramRun() {
-        JsonNode fp = run("uv", "fixed-points", "--eta-over-etac", "0.5", "--max-period", "1", "--seeds", "20", "--json", "--out", tmp.resolve("f").toString()).json();
-        assertThat(fp.get("orbits")).hasSize(3);
-        assertThat(fp.get("lines")).hasSize(1);
-        assertThat(fp.get("lines").get(0).get("segments").toString()).contains("\"flip\"");
-        Result v = run("uv", "vector-field", "--eta-over-etac", "1.2", "--grid", "8", "--trajectory", "0.1,2.9", "--out", tmp.resolve("v").toString());
-        assertThat(v.code()).isZero();
-        assertThat(Files.exists(tmp.resolve("v/plots/vector_field.png"))).isTrue();
-        assertThat(Files.exists(tmp.resolve("v/trajectories.csv"))).isTrue();
-        JsonNode p = run("uv", "phase-diagram", "--grid", "6,5", "--steps", "400", "--json", "--out", tmp.resolve("p").toString()).json();
-        assertThat(p.get("late_state_counts").toString()).contains("converged");
-        assertThat(Files.exists(tmp.resolve("p/plots/phase_late_state.png"))).isTrue();
+    void withoutJsonTheCommandsPrintLinesForPeople() {
+        Result d = run("uv", "doublings", "--max-period", "16", "--out", tmp.resolve("d").toString());
+        assertThat(d.code()).isZero();
+        assertThat(d.out().lines().toList()).hasSize(7)
+                .contains("period    2 ->    4 at η/η_c = 1.236067977499790")
+                .endsWith("wrote " + tmp.resolve("d"));
+        Result f = run("uv", "fixed-points", "--eta-over-etac", "0.5", "--max-period", "1", "--seeds", "20",
+                "--out", tmp.resolve("f").toString());
+        assertThat(f.out()).startsWith("η/η_c = 0.5, map full").contains("  period 1: saddle at [{x=-0.5, eta_lambda=")
+                .contains("  line minima (Δf = 0) from {x=");
+        Result l = run("uv", "lyapunov", "--eta-over-etac", "1.1", "--steps", "20000", "--out", tmp.resolve("l").toString());
+        assertThat(l.out()).startsWith("η/η_c = 1.1: largest exponent -0.857").contains("period 2 (0: chaotic, -1: diverged)");
+        Result v = run("uv", "vector-field", "--eta-over-etac", "0.8", "--out", tmp.resolve("v").toString());
+        assertThat(v.out()).startsWith("fixed points [{x=-0.8, eta_lambda=").contains("stability=saddle, admissible=true}]");
+        Result p = run("uv", "phase-diagram", "--grid", "6,5", "--steps", "400", "--out", tmp.resolve("p").toString());
+        assertThat(p.out()).startsWith("late states: {unreachable=");
+        Result b = run("uv", "bifurcation", "--from", "1.0", "--to", "1.9", "--points", "40", "--transient", "300",
+                "--record", "50", "--out", tmp.resolve("b").toString());
+        assertThat(b.out()).startsWith("40 values × 50 recorded (after 300 transient) in ").contains("; diverged from null");
     }
 
     @ParameterizedTest

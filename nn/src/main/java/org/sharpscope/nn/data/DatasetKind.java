@@ -1,5 +1,6 @@
 package org.sharpscope.nn.data;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.sharpscope.UserInputException;
 
 /**
@@ -17,7 +18,14 @@ public enum DatasetKind {
         this.key = key;
     }
 
+    /** The flag and config spelling, e.g. "fashion-mnist". */
+    @JsonValue
     public String key() {
+        return key;
+    }
+
+    @Override
+    public String toString() {
         return key;
     }
 

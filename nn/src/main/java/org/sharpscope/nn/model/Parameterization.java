@@ -1,10 +1,12 @@
 package org.sharpscope.nn.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.sharpscope.UserInputException;
 
 /**
  * How initial variances and forward multipliers scale with fan-in. For a weight layer with
- * fan-in m and variance scale σ² (2 for hidden layers, 1 for the last, THEORY.md §8):
+ * fan-in m and variance scale σ² (2 for hidden layers, 1 for the last, docs/theory.md §8):
  * <ul>
  *   <li>SP: W ~ N(0, σ²/m), multiplier 1 (He init; a checkpoint loads into plain PyTorch layers);</li>
  *   <li>NTP: W ~ N(0, 1), multiplier σ/√m;</li>
@@ -12,7 +14,7 @@ import org.sharpscope.UserInputException;
  *   <li>interpolation s ∈ [0, 1] ("s=0.5"): as NTP except the last layer, multiplier
  *       σ·m^{-(1+s)/2}; s = 0 is NTP and s = 1 is μP.</li>
  * </ul>
- * The UV model applies s exactly as THEORY.md §1 ({@link UvNetwork}).
+ * The UV model applies s exactly as docs/theory.md §1 ({@link UvNetwork}).
  */
 public record Parameterization(Kind kind, double s) {
     public enum Kind { SP, NTP, MUP, INTERPOLATED }
@@ -32,6 +34,7 @@ public record Parameterization(Kind kind, double s) {
     }
 
     /** Parses "sp", "ntp", "mup" or "s=VALUE". */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Parameterization parse(String text) {
         String t = text.trim().toLowerCase();
         switch (t) {
@@ -51,6 +54,7 @@ public record Parameterization(Kind kind, double s) {
     }
 
     /** The flag spelling: "sp", "ntp", "mup" or "s=0.5". */
+    @JsonValue
     public String key() {
         return kind == Kind.INTERPOLATED ? "s=" + s : kind.name().toLowerCase();
     }

@@ -4,46 +4,56 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.sharpscope.UserInputException;
+import org.sharpscope.nn.Dtype;
 import org.sharpscope.nn.model.Network;
 import org.sharpscope.nn.model.ParameterSpec;
+import org.sharpscope.nn.model.Parameters;
 import org.sharpscope.run.Json;
 import org.sharpscope.run.Safetensors;
 
 /**
- * Everything needed to continue a run exactly from step {@code step} (after its probe, before its
- * update): the weights θ_t by state_dict name, the momentum buffer (null without momentum), the
- * LOBPCG warm-start vectors of the Hessian and NTK trackers (null when none), the learning rate η
- * and the initial sharpness λ₀. Stored as one safetensors file: weights in the run's dtype under
- * their PyTorch names (so {@code torch.load_state_dict} reads them), the rest under
- * {@code optimizer.*} and {@code tracker.*} in F64, scalars in the string metadata.
+ * Network weights as one safetensors file: one tensor per parameter under its PyTorch
+ * state_dict name, in the run's dtype (so {@code torch.load_state_dict} reads them). Two kinds:
+ *
+ * <ul>
+ *   <li>weights alone ({@link #save}, metadata {@code format: pt} and {@code sharpscope_model},
+ *       the network description with every multiplier, so the model can be rebuilt elsewhere);</li>
+ *   <li>a training checkpoint ({@link #write}): everything needed to continue a run exactly from
+ *       step {@code step} (after its probe, before its update) — the weights θ_t, the momentum
+ *       buffer (null without momentum), the LOBPCG warm-start vectors of the Hessian and NTK
+ *       trackers (null when none) under {@code optimizer.*} and {@code tracker.*} in F64, and the
+ *       learning rate η and initial sharpness λ₀ in the string metadata.</li>
+ * </ul>
+ * {@link #load} reads the weights of either kind.
  */
 public record Checkpoint(int step, Map<String, double[]> weights, double[] momentum, double[][] hessianVectors,
                          double[][] ntkVectors, double eta, double lambda0) {
     public static final String MOMENTUM = "optimizer.momentum_buffer";
     public static final String HESSIAN_VECTORS = "tracker.hessian_vectors";
     public static final String NTK_VECTORS = "tracker.ntk_vectors";
+    /** Metadata key of the network description in a weights-only file. */
+    public static final String MODEL_KEY = "sharpscope_model";
+    private static final String TRAINING_FORMAT = "sharpscope-train-checkpoint-1";
 
     /** File name of the checkpoint of step {@code step}: {@code step-00000123.safetensors}. */
     public static String fileName(int step) {
         return String.format("step-%08d.safetensors", step);
     }
 
-    /** Writes the checkpoint atomically; {@code network} names and shapes the weights. */
+    /** Writes this training checkpoint atomically; {@code network} names and shapes the weights. */
     public void write(Path file, Network network, String dtypeName) {
-        Map<String, Safetensors.Tensor> t = new LinkedHashMap<>();
-        for (ParameterSpec s : network.parameters()) {
-            t.put(s.name(), Safetensors.Tensor.ofDoubles(weights.get(s.name()), s.shape(), dtypeName));
-        }
+        Map<String, Safetensors.Tensor> t = weightTensors(network, weights, dtypeName);
         if (momentum != null) t.put(MOMENTUM, Safetensors.Tensor.ofDoubles(momentum, new long[] {momentum.length}, "F64"));
         if (hessianVectors != null) t.put(HESSIAN_VECTORS, block(hessianVectors));
         if (ntkVectors != null) t.put(NTK_VECTORS, block(ntkVectors));
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("format", "sharpscope-train-checkpoint-1");
+        meta.put("format", TRAINING_FORMAT);
         meta.put("step", Integer.toString(step));
         meta.put("eta", Double.toString(eta));
         meta.put("lambda0", Double.toString(lambda0));
@@ -51,11 +61,11 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
         Safetensors.write(file, t, meta);
     }
 
-    /** Reads a checkpoint written by {@link #write}. */
+    /** Reads a training checkpoint written by {@link #write}. */
     public static Checkpoint read(Path file, Network network) {
         Safetensors.Contents c = Safetensors.read(file);
         Map<String, String> meta = c.metadata();
-        if (!"sharpscope-train-checkpoint-1".equals(meta.get("format"))) {
+        if (!TRAINING_FORMAT.equals(meta.get("format"))) {
             throw new UserInputException(file + " is not a sharpscope train checkpoint (no format marker)");
         }
         Map<String, double[]> w = new LinkedHashMap<>();
@@ -72,6 +82,36 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
                 Double.parseDouble(meta.get("eta")), Double.parseDouble(meta.get("lambda0")));
     }
 
+    /** Writes the weights alone, atomically; {@code metadata} adds string entries (source, ...). */
+    public static void save(Path path, Parameters params, Map<String, String> metadata) {
+        Map<String, Safetensors.Tensor> tensors = weightTensors(params.network(), params.byName(),
+                params.dtype().safetensorsName());
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", "pt");
+        meta.put(MODEL_KEY, Json.JSON.valueToTree(params.network().description()).toString());
+        if (metadata != null) meta.putAll(metadata);
+        Safetensors.write(path, tensors, meta);
+    }
+
+    /** Loads the weights of either kind of file for {@code network} (names and shapes must match) in {@code dtype}. */
+    public static Parameters load(Path path, Network network, Dtype dtype) {
+        if (!Files.isRegularFile(path)) {
+            throw new UserInputException("checkpoint " + path + " does not exist; check --checkpoint");
+        }
+        Safetensors.Contents c = Safetensors.read(path);
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (ParameterSpec s : network.parameters()) {
+            Safetensors.Tensor t = c.tensors().get(s.name());
+            if (t != null && !Arrays.equals(t.shape(), s.shape())) {
+                throw new UserInputException("checkpoint " + path + " has " + s.name() + " of shape "
+                        + Arrays.toString(t.shape()) + ", the model expects " + Arrays.toString(s.shape())
+                        + "; use the flags the checkpoint was saved with");
+            }
+            if (t != null) values.put(s.name(), t.toDoubles());
+        }
+        return Parameters.of(network, dtype, values);
+    }
+
     /** The checkpoint with the highest step in {@code dir}, or null when there is none. */
     public static Path latest(Path dir) {
         if (!Files.isDirectory(dir)) return null;
@@ -81,6 +121,14 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, Safetensors.Tensor> weightTensors(Network network, Map<String, double[]> values, String dtypeName) {
+        Map<String, Safetensors.Tensor> t = new LinkedHashMap<>();
+        for (ParameterSpec s : network.parameters()) {
+            t.put(s.name(), Safetensors.Tensor.ofDoubles(values.get(s.name()), s.shape(), dtypeName));
+        }
+        return t;
     }
 
     private static Safetensors.Tensor block(double[][] rows) {
@@ -96,7 +144,7 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
         int k = (int) t.shape()[0];
         int n = (int) t.shape()[1];
         double[][] rows = new double[k][];
-        for (int i = 0; i < k; i++) rows[i] = java.util.Arrays.copyOfRange(flat, i * n, (i + 1) * n);
+        for (int i = 0; i < k; i++) rows[i] = Arrays.copyOfRange(flat, i * n, (i + 1) * n);
         return rows;
     }
 }

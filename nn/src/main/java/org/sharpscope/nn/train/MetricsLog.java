@@ -1,19 +1,18 @@
 package org.sharpscope.nn.train;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.sharpscope.UserInputException;
 import org.sharpscope.run.CsvTable;
+import org.sharpscope.run.RunDirectory;
 
 /**
  * The probes of a run as {@code metrics.csv}: {@code step, loss, accuracy, sharpness,
  * eta_sharpness, sharpness_2 … sharpness_k, residual, weight_norm, grad_norm, output_norm, [ntk,]
  * hvps}. No wall-clock columns, so two runs of one config compare byte for byte. Doubles are
- * written in shortest round-trip form, so a log read back and rewritten is identical.
+ * written in shortest round-trip form, so a log read back and rewritten is identical. The one
+ * reader of train's metrics.csv is here, next to the writer ({@link #read(Path)} for a finished run).
  */
 public final class MetricsLog {
     private final int topK;
@@ -64,46 +63,46 @@ public final class MetricsLog {
         return t;
     }
 
-    /** Reads the rows of {@code file} with step ≤ {@code maxStep} (the rest are recomputed on resume). */
+    /**
+     * Reads the rows of {@code file} with step ≤ {@code maxStep} (the rest are recomputed on
+     * resume); its columns must be those of a log of {@code topK} eigenvalues (and the NTK when
+     * {@code ntk}), else the file was written by a different config.
+     */
     public static MetricsLog read(Path file, int topK, boolean ntk, int maxStep) {
         MetricsLog log = new MetricsLog(topK, ntk);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + " to resume: " + e.getMessage());
-        }
-        List<String> header = Arrays.asList(lines.get(0).split(","));
-        if (!header.equals(log.columns())) {
-            throw new UserInputException(file + " has columns " + header + ", expected " + log.columns()
+        CsvTable t = CsvTable.read(file);
+        if (!t.columns().equals(log.columns())) {
+            throw new UserInputException(file + " has columns " + t.columns() + ", expected " + log.columns()
                     + "; it was written by a different config");
         }
-        for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (line.isEmpty()) continue;
-            String[] f = line.split(",", -1);
-            if (f.length != header.size()) {
-                throw new UserInputException(file + " line " + (n + 1) + " has " + f.length + " fields, expected "
-                        + header.size() + "; the file was edited or damaged");
-            }
-            int step = Integer.parseInt(f[0]);
+        for (int r = 0; r < t.size(); r++) {
+            int step = Integer.parseInt(t.get(r, 0));
             if (step > maxStep) break;
             int i = 1;
-            double loss = Double.parseDouble(f[i++]);
-            double acc = Double.parseDouble(f[i++]);
+            double loss = Double.parseDouble(t.get(r, i++));
+            double acc = Double.parseDouble(t.get(r, i++));
             double[] sharp = new double[topK];
-            sharp[0] = Double.parseDouble(f[i++]);
+            sharp[0] = Double.parseDouble(t.get(r, i++));
             i++; // eta_sharpness is derived
-            for (int k = 1; k < topK; k++) sharp[k] = Double.parseDouble(f[i++]);
-            double res = Double.parseDouble(f[i++]);
-            double wn = Double.parseDouble(f[i++]);
-            double gn = Double.parseDouble(f[i++]);
-            double on = Double.parseDouble(f[i++]);
-            double nt = ntk ? Double.parseDouble(f[i++]) : Double.NaN;
-            long hvps = Long.parseLong(f[i]);
+            for (int k = 1; k < topK; k++) sharp[k] = Double.parseDouble(t.get(r, i++));
+            double res = Double.parseDouble(t.get(r, i++));
+            double wn = Double.parseDouble(t.get(r, i++));
+            double gn = Double.parseDouble(t.get(r, i++));
+            double on = Double.parseDouble(t.get(r, i++));
+            double nt = ntk ? Double.parseDouble(t.get(r, i++)) : Double.NaN;
+            long hvps = Long.parseLong(t.get(r, i));
             log.add(new Probe(step, loss, acc, sharp, res, wn, gn, on, nt, hvps));
         }
         return log;
+    }
+
+    /** Reads the whole metrics.csv of the run in {@code runDir}, its eigenvalue count and NTK column taken from the header. */
+    public static MetricsLog read(Path runDir) {
+        Path file = runDir.resolve(RunDirectory.METRICS);
+        List<String> header = CsvTable.read(file).columns();
+        int topK = 1;
+        while (header.contains("sharpness_" + (topK + 1))) topK++;
+        return read(file, topK, header.contains("ntk"), Integer.MAX_VALUE);
     }
 
     /** Steps, losses and sharpness of all probes, for the regime analysis and plots. */

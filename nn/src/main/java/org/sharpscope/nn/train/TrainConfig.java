@@ -1,34 +1,32 @@
 package org.sharpscope.nn.train;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.sharpscope.UserInputException;
 import org.sharpscope.nn.Dtype;
 import org.sharpscope.nn.data.DataConfig;
 import org.sharpscope.nn.loss.Loss;
 import org.sharpscope.nn.model.ModelConfig;
+import org.sharpscope.uv.LearningRate;
 
 /**
- * Everything that defines a training run. The learning rate is either {@code eta} or
- * {@code c} (η = c/λ₀^H with λ₀^H measured at initialization); exactly one is set (the other is
- * NaN). {@code batchSize} 0 means full batch. Probes run at every step below {@code denseSteps},
- * then in consecutive pairs (t, t+1) every {@code probeEvery} steps — both phases of the
- * period-2 oscillation at EoS are seen — and always at the last step; checkpoints every
+ * Everything that defines a training run. The learning rate is η itself or c (η = c/λ₀^H with
+ * λ₀^H measured at initialization), the same {@link LearningRate} value as the UV model's.
+ * {@code batchSize} 0 means full batch. Probes run at every step below {@code denseSteps}, then
+ * in consecutive pairs (t, t+1) every {@code probeEvery} steps — both phases of the period-2
+ * oscillation at EoS are seen — and always at the last step; checkpoints every
  * {@code checkpointEvery} steps (0: only at the end). {@code tol} is the relative residual
  * tolerance of the LOBPCG sharpness solve and {@code maxProducts} its product budget per probe.
  * {@code threads} sets libtorch's intra-op threads (0: its default); small networks run fastest
  * on one thread, and results are bit-reproducible for a fixed thread count.
  */
 public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype dtype, int chunkSize,
-                          Optimizer optimizer, double eta, double c, int batchSize, double momentum,
+                          Optimizer optimizer, LearningRate rate, int batchSize, double momentum,
                           int steps, long seed, int probeEvery, int denseSteps, int checkpointEvery,
                           int topK, boolean ntk, double tol, int maxProducts, int threads) {
     public TrainConfig {
-        if (Double.isNaN(eta) == Double.isNaN(c)) {
-            throw new UserInputException("set the learning rate with exactly one of --eta or --c (η = c/λ₀)");
+        if (rate == null) throw new UserInputException("set the learning rate with exactly one of --eta or --c (η = c/λ₀)");
+        if (rate.kind() == LearningRate.Kind.ETA_OVER_ETAC) {
+            throw new UserInputException("--eta-over-etac is the UV model's; set a network's learning rate with --eta or --c (η = c/λ₀)");
         }
-        if (!Double.isNaN(eta)) UserInputException.requirePositive("--eta", eta);
-        if (!Double.isNaN(c)) UserInputException.requirePositive("--c", c);
         if (steps < 0) throw new UserInputException("--steps must be >= 0, got " + steps);
         if (probeEvery < 1) throw new UserInputException("--probe-every must be >= 1, got " + probeEvery);
         if (denseSteps < 0) throw new UserInputException("--dense-steps must be >= 0, got " + denseSteps);
@@ -54,11 +52,6 @@ public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype d
         return optimizer == Optimizer.MOMENTUM ? momentum : 0;
     }
 
-    /** True when the learning rate is given as c = ηλ₀. */
-    public boolean relativeRate() {
-        return !Double.isNaN(c);
-    }
-
     /** Whether step {@code t} is probed. */
     public boolean probeAt(int t) {
         return t < denseSteps || t % probeEvery == 0 || (probeEvery > 1 && t % probeEvery == 1) || t == steps;
@@ -70,34 +63,5 @@ public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype d
      */
     public boolean checkpointAt(int t) {
         return t == steps || (checkpointEvery > 0 && t % checkpointEvery == 0);
-    }
-
-    /** The run's settings as flag-named keys (model, data and training), as written to config.yaml. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>(model.toMap());
-        m.remove("sigma_w2_hidden");
-        m.remove("sigma_w2_last");
-        Map<String, Object> d = new LinkedHashMap<>(data.toMap());
-        d.remove("seed");
-        m.putAll(d);
-        m.put("loss", loss.key());
-        m.put("dtype", dtype.key());
-        m.put("chunk", chunkSize);
-        m.put("optimizer", optimizer.key());
-        if (relativeRate()) m.put("c", c);
-        else m.put("eta", eta);
-        m.put("batch_size", batchSize);
-        m.put("momentum", momentum);
-        m.put("steps", steps);
-        m.put("seed", seed);
-        m.put("probe_every", probeEvery);
-        m.put("dense_steps", denseSteps);
-        m.put("checkpoint_every", checkpointEvery);
-        m.put("top_k", topK);
-        m.put("ntk", ntk);
-        m.put("tol", tol);
-        m.put("max_products", maxProducts);
-        m.put("threads", threads);
-        return m;
     }
 }

@@ -21,9 +21,9 @@ import org.sharpscope.regime.Divergence;
 import org.sharpscope.regime.EdgeOfStability;
 import org.sharpscope.regime.Regime;
 import org.sharpscope.regime.RegimeAnalysis;
-import org.sharpscope.run.Json;
 import org.sharpscope.run.RunDirectory;
 import org.sharpscope.spectral.EigenResult;
+import org.sharpscope.uv.LearningRate;
 
 /**
  * Trains a network with sharpness tracking, in the style of locuslab/edge-of-stability: one plain
@@ -31,8 +31,9 @@ import org.sharpscope.spectral.EigenResult;
  * top-k Hessian eigenvalues by warm-started LOBPCG, norms), checkpoints when scheduled, then
  * updates θ_{t+1} = θ_t − η·(gradient or momentum buffer). The learning rate η = c/λ₀^H is fixed
  * after the probe of step 0. Training stops early when the loss diverges (a result, not an
- * error). Everything is written into a {@link RunDirectory}: config.yaml, manifest.json (with
- * timings), metrics.csv, summary.json and checkpoints/step-N.safetensors.
+ * error). Everything is written into a {@link RunDirectory}: manifest.json (with timings),
+ * metrics.csv, summary.json ({@link TrainSummary}) and checkpoints/step-N.safetensors; the
+ * run's settings (config.yaml) are the caller's to write.
  *
  * <p>Resuming from the newest checkpoint continues bit-for-bit: the checkpoint holds θ_t, the
  * momentum buffer and the LOBPCG warm-start vectors; SGD batches are a pure function of (seed,
@@ -76,16 +77,16 @@ public final class Trainer {
     }
 
     /** Runs from initialization; returns the summary also written to summary.json. */
-    public Map<String, Object> run() {
+    public TrainSummary run() {
         return train(null);
     }
 
     /** Continues the run in this directory from its newest checkpoint. */
-    public Map<String, Object> resume() {
+    public TrainSummary resume() {
         return train(Checkpoint.latest(dir.checkpoints()));
     }
 
-    private Map<String, Object> train(Path checkpointFile) {
+    private TrainSummary train(Path checkpointFile) {
         long start = System.nanoTime();
         // Both pools (libtorch's and OpenBLAS's): an OpenBLAS pool larger than the free cores spin-waits.
         // Left alone when libtorch already has that count, so a caller's separate OpenBLAS count
@@ -107,7 +108,6 @@ public final class Trainer {
         double[] velocity = cfg.beta() > 0 ? new double[theta.length] : null;
         int first = 0;
         if (ck == null) {
-            dir.writeConfig(cfg.toMap());
             dir.startManifest("train", cfg.seed());
             metrics = new MetricsLog(cfg.topK(), cfg.ntk());
         } else {
@@ -141,11 +141,7 @@ public final class Trainer {
                     Probe p = probe(t, finite);
                     if (t == 0) {
                         lambda0 = p.top();
-                        if (!(lambda0 > 0)) {
-                            throw new UserInputException("initial sharpness λ₀ = " + lambda0 + " is not positive; "
-                                    + "set the learning rate with --eta instead of --c");
-                        }
-                        eta = cfg.relativeRate() ? cfg.c() / lambda0 : cfg.eta();
+                        eta = cfg.rate().resolve(lambda0, Double.NaN); // networks have no η_c
                     }
                     metrics.add(p);
                     diverged = Divergence.isDiverged(p.loss(), metrics.probes().get(0).loss());
@@ -172,7 +168,7 @@ public final class Trainer {
             updateNanos += System.nanoTime() - u;
         }
         writeMetrics();
-        Map<String, Object> summary = summary(diverged);
+        TrainSummary summary = summary();
         dir.writeSummary(summary);
         Map<String, Object> timings = new LinkedHashMap<>();
         timings.put("total_s", (System.nanoTime() - start) / 1e9);
@@ -257,7 +253,7 @@ public final class Trainer {
         Checkpoint c = new Checkpoint(t, w, velocity == null ? null : velocity.clone(), hessianTracker.warmStart(),
                 ntkTracker == null ? null : ntkTracker.warmStart(), eta, lambda0);
         c.write(dir.checkpoints().resolve(Checkpoint.fileName(t)), network, cfg.dtype().safetensorsName());
-        dir.writeSummary(summary(false));
+        dir.writeSummary(summary());
     }
 
     private void maybeFlushMetrics() {
@@ -270,35 +266,16 @@ public final class Trainer {
     }
 
     /** Regime fields plus λ₀, η, c, the EoS entry step, the threshold and totals. */
-    private Map<String, Object> summary(boolean diverged) {
-        double beta = cfg.beta();
-        double effectiveEta = eta / (1 + beta);
+    private TrainSummary summary() {
+        double effectiveEta = eta / (1 + cfg.beta());
         Regime regime = RegimeAnalysis.analyze(metrics.stepArray(), metrics.lossArray(), metrics.sharpnessArray(),
                 effectiveEta, RegimeAnalysis.Thresholds.DEFAULT, EdgeOfStability.DEFAULT);
-        Map<String, Object> s = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> r = Json.JSON.convertValue(regime, Map.class);
-        s.putAll(r);
-        s.put("regime", regime.describe());
-        s.put("lambda0", lambda0);
-        s.put("eta", eta);
-        s.put("c", cfg.relativeRate() ? cfg.c() : eta * lambda0);
-        s.put("stability_threshold", 2 / effectiveEta);
-        s.put("eos_band", EdgeOfStability.DEFAULT.band());
-        s.put("eos_entered_at", EdgeOfStability.DEFAULT.entry(metrics.stepArray(), metrics.sharpnessArray(), effectiveEta));
-        Probe last = metrics.last();
-        s.put("last_step", last.step());
-        s.put("final_loss", last.loss());
-        s.put("final_accuracy", last.accuracy());
-        s.put("final_sharpness", last.top());
+        double c = cfg.rate().kind() == LearningRate.Kind.C ? cfg.rate().value() : eta * lambda0;
         long hvps = 0;
         for (Probe p : metrics.probes()) hvps += p.hvps();
-        s.put("probes", metrics.size());
-        s.put("hvps_total", hvps);
-        s.put("hvps_per_probe", hvps / (double) metrics.size());
-        s.put("parameters", network.parameterCount());
-        s.put("examples", data.size());
-        return s;
+        return TrainSummary.of(regime, lambda0, eta, c, 2 / effectiveEta, EdgeOfStability.DEFAULT.band(),
+                EdgeOfStability.DEFAULT.entry(metrics.stepArray(), metrics.sharpnessArray(), effectiveEta),
+                metrics.last(), metrics.size(), hvps, network.parameterCount(), data.size());
     }
 
     /** The examples with the given indices (a mini-batch). */

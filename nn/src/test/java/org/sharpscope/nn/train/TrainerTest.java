@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.ejml.simple.SimpleEVD;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,10 @@ import org.sharpscope.nn.model.Network;
 import org.sharpscope.nn.model.Normalization;
 import org.sharpscope.nn.model.Parameterization;
 import org.sharpscope.nn.model.Parameters;
+import org.sharpscope.regime.EarlyTrend;
+import org.sharpscope.regime.LateState;
 import org.sharpscope.run.RunDirectory;
+import org.sharpscope.uv.LearningRate;
 
 /** The training loop on tiny float64 FCNs and synthetic data, checked against independent computations. */
 class TrainerTest {
@@ -44,11 +46,11 @@ class TrainerTest {
 
     static TrainConfig config(ModelConfig m, DataConfig d, Optimizer opt, double c, int batch, int steps,
                               int probeEvery, int checkpointEvery) {
-        return new TrainConfig(m, d, Loss.MSE, Dtype.FLOAT64, 0, opt, Double.NaN, c, batch, 0.9, steps, 0,
+        return new TrainConfig(m, d, Loss.MSE, Dtype.FLOAT64, 0, opt, LearningRate.c(c), batch, 0.9, steps, 0,
                 probeEvery, 5, checkpointEvery, 2, false, 1e-8, 500, 1);
     }
 
-    Map<String, Object> run(TrainConfig cfg, Path dir) {
+    TrainSummary run(TrainConfig cfg, Path dir) {
         return new Trainer(cfg, RunDirectory.create(dir), null).run();
     }
 
@@ -57,7 +59,8 @@ class TrainerTest {
         TrainConfig cfg = config(fcn("tanh", 16, 0.1), data(DatasetKind.SYNTHETIC_MIXTURE, 60), Optimizer.GD, 0.5, 0, 40, 5, 20);
         run(cfg, tmp.resolve("a"));
         run(cfg, tmp.resolve("b"));
-        for (String f : List.of("metrics.csv", "summary.json", "config.yaml", "checkpoints/step-00000040.safetensors",
+        // config.yaml is the task's to write (TrainTask), not the loop's
+        for (String f : List.of("metrics.csv", "summary.json", "checkpoints/step-00000040.safetensors",
                 "checkpoints/step-00000020.safetensors")) {
             assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f))).as(f).isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(f)));
         }
@@ -71,8 +74,8 @@ class TrainerTest {
     @Test
     void updateIsPlainGradientDescent() {
         TrainConfig cfg = config(fcn("relu", 8, 1), data(DatasetKind.SYNTHETIC, 40), Optimizer.GD, 0.3, 0, 3, 1, 1);
-        Map<String, Object> s = run(cfg, tmp);
-        double eta = (Double) s.get("eta");
+        TrainSummary s = run(cfg, tmp);
+        double eta = s.eta();
         Dataset d = DatasetLoader.load(cfg.data(), Loss.MSE, true);
         Network net = cfg.model().build(d.exampleShape(), d.outputs());
         for (int t = 1; t < 3; t++) {
@@ -131,17 +134,17 @@ class TrainerTest {
     @Test
     void convergesBelowTheThresholdAtSmallC() {
         TrainConfig cfg = config(fcn("relu", 32, 1), data(DatasetKind.SYNTHETIC, 100), Optimizer.GD, 0.2, 0, 300, 10, 0);
-        Map<String, Object> s = run(cfg, tmp);
+        TrainSummary s = run(cfg, tmp);
         MetricsLog log = MetricsLog.read(tmp.resolve("metrics.csv"), 2, false, Integer.MAX_VALUE);
-        double eta = (Double) s.get("eta");
+        double eta = s.eta();
         for (Probe p : log.probes()) assertThat(eta * p.top()).isLessThan(2 * 0.9);
         assertThat(log.last().loss()).isLessThan(0.2 * log.probes().get(0).loss());
-        assertThat(s.get("late_state")).isEqualTo("converged");
-        assertThat(s.get("eos_entered_at")).isNull();
+        assertThat(s.lateState()).isEqualTo(LateState.CONVERGED);
+        assertThat(s.eosEnteredAt()).isNull();
     }
 
     /**
-     * Small output multiplier α = 0.1 gives progressive sharpening (THEORY.md §5); at c = 0.6 it
+     * Small output multiplier α = 0.1 gives progressive sharpening (docs/theory.md §5); at c = 0.6 it
      * carries λ^H to 2/η, where GD stays: the EoS detector fires and the late sharpness (last
      * quarter of the probes) stays within 10% of 2/η. Checked on two seeds.
      */
@@ -150,13 +153,13 @@ class TrainerTest {
         for (long seed : new long[] {0, 1}) {
             DataConfig d = new DataConfig(DatasetKind.SYNTHETIC_MIXTURE, null, 100, false, true, 1.0, new long[] {10}, 1, seed);
             TrainConfig cfg = new TrainConfig(fcn("tanh", 32, 0.1), d, Loss.MSE, Dtype.FLOAT64, 0, Optimizer.GD,
-                    Double.NaN, 0.6, 0, 0, 400, seed, 10, 5, 0, 1, false, 1e-6, 500, 1);
+                    LearningRate.c(0.6), 0, 0, 400, seed, 10, 5, 0, 1, false, 1e-6, 500, 1);
             Path dir = tmp.resolve("seed" + seed);
-            Map<String, Object> s = run(cfg, dir);
-            assertThat(s.get("early_trend")).isEqualTo("progressive_sharpening");
-            assertThat(s.get("late_state")).as("seed %d: %s", seed, s).isEqualTo("eos");
-            assertThat(s.get("eos_entered_at")).isNotNull();
-            double eta = (Double) s.get("eta");
+            TrainSummary s = run(cfg, dir);
+            assertThat(s.earlyTrend()).isEqualTo(EarlyTrend.PROGRESSIVE_SHARPENING);
+            assertThat(s.lateState()).as("seed %d: %s", seed, s).isEqualTo(LateState.EOS);
+            assertThat(s.eosEnteredAt()).isNotNull();
+            double eta = s.eta();
             List<Probe> ps = MetricsLog.read(dir.resolve("metrics.csv"), 1, false, Integer.MAX_VALUE).probes();
             for (Probe p : ps.subList(ps.size() * 3 / 4, ps.size())) {
                 assertThat(eta * p.top() / 2).as("seed %d step %d", seed, p.step()).isCloseTo(1.0, within(0.1));
@@ -174,7 +177,7 @@ class TrainerTest {
         ModelConfig linear = new ModelConfig(ModelKind.FCN, 1, 1, Activation.LINEAR, false, Parameterization.SP, false, 1.0,
                 Normalization.NONE);
         DataConfig dc = new DataConfig(DatasetKind.SYNTHETIC, null, 30, false, true, 1.0, new long[] {6}, 2, 4);
-        TrainConfig cfg = new TrainConfig(linear, dc, Loss.MSE, Dtype.FLOAT64, 0, Optimizer.GD, Double.NaN, 0.5, 0, 0,
+        TrainConfig cfg = new TrainConfig(linear, dc, Loss.MSE, Dtype.FLOAT64, 0, Optimizer.GD, LearningRate.c(0.5), 0, 0,
                 5, 0, 1, 0, 0, 1, true, 1e-10, 500, 1);
         run(cfg, tmp);
         Dataset d = DatasetLoader.load(dc, Loss.MSE, true);
@@ -200,12 +203,12 @@ class TrainerTest {
         ModelConfig linear = new ModelConfig(ModelKind.FCN, 1, 1, Activation.LINEAR, false, Parameterization.SP, false, 1.0,
                 Normalization.NONE);
         TrainConfig cfg = config(linear, data(DatasetKind.SYNTHETIC, 40), Optimizer.GD, 3, 0, 500, 1, 0);
-        Map<String, Object> s = run(cfg, tmp);
-        assertThat(s.get("late_state")).isEqualTo("diverged");
-        Number at = (Number) s.get("diverged_at");
+        TrainSummary s = run(cfg, tmp);
+        assertThat(s.lateState()).isEqualTo(LateState.DIVERGED);
+        Long at = s.divergedAt();
         assertThat(at).isNotNull();
         assertThat(at.intValue()).isLessThan(500);
-        assertThat((Integer) s.get("last_step")).isEqualTo(at.intValue());
+        assertThat(s.lastStep()).isEqualTo(at.intValue());
         assertThat(Files.readString(tmp.resolve("manifest.json"))).contains("\"status\" : \"diverged\"");
         assertThat(tmp.resolve("checkpoints").resolve(Checkpoint.fileName(at.intValue()))).exists();
     }

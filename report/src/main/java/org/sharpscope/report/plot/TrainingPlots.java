@@ -4,15 +4,22 @@ import java.nio.file.Path;
 import java.util.List;
 import org.sharpscope.nn.train.MetricsLog;
 import org.sharpscope.nn.train.Probe;
+import org.sharpscope.nn.train.TrainSummary;
 
 /**
- * The plots of a training run: loss against step (log y), sharpness against step with the
- * stability threshold 2/η dashed, and weight norm against sharpness; plus an overlay of the
- * sharpness of several runs with each run's 2/η.
+ * The plots of a training run, drawn from its run directory: loss against step (log y),
+ * sharpness against step with the stability threshold 2/η dashed, and weight norm against
+ * sharpness; plus an overlay of the sharpness of several runs with each run's 2/η.
  */
 public final class TrainingPlots {
     /** One run to plot: a label, its probes and its stability threshold (2/η, or 2(1+β)/η). */
-    public record Run(String label, MetricsLog metrics, double threshold) {}
+    public record Run(String label, MetricsLog metrics, double threshold) {
+        /** The run in {@code runDir} (its metrics.csv and summary.json), labelled with the directory's name. */
+        public static Run read(Path runDir) {
+            return new Run(runDir.getFileName().toString(), MetricsLog.read(runDir),
+                    TrainSummary.read(runDir).stabilityThreshold());
+        }
+    }
 
     private TrainingPlots() {}
 

@@ -1,0 +1,46 @@
+package org.sharpscope.nn.train;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.sharpscope.UserInputException;
+import org.sharpscope.regime.EarlyTrend;
+import org.sharpscope.regime.LateState;
+import org.sharpscope.regime.Regime;
+import org.sharpscope.run.Json;
+import org.sharpscope.run.RunDirectory;
+
+/**
+ * What a training run found, written as its {@code summary.json} (at every checkpoint and at the
+ * end): the regime fields in the shared vocabulary ({@link Regime}) and {@code regime} in words,
+ * λ₀, η, c = ηλ₀, the stability threshold 2/η (2(1+β)/η with momentum), the EoS band and the
+ * step the run entered it (null when it never did), the last probe's step, loss, accuracy (NaN
+ * for regression) and sharpness, and totals: probes, Hessian-vector products, parameters and
+ * examples.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TrainSummary(EarlyTrend earlyTrend, boolean catapult, Long catapultAt, LateState lateState, int period,
+                           Long divergedAt, String regime, double lambda0, double eta, double c,
+                           double stabilityThreshold, double eosBand, Long eosEnteredAt, int lastStep,
+                           double finalLoss, double finalAccuracy, double finalSharpness, int probes, long hvpsTotal,
+                           double hvpsPerProbe, long parameters, int examples) {
+
+    /** The summary of regime {@code r} with the other figures. */
+    static TrainSummary of(Regime r, double lambda0, double eta, double c, double stabilityThreshold, double eosBand,
+                           Long eosEnteredAt, Probe last, int probes, long hvpsTotal, long parameters, int examples) {
+        return new TrainSummary(r.earlyTrend(), r.catapult(), r.catapultAt(), r.lateState(), r.period(), r.divergedAt(),
+                r.describe(), lambda0, eta, c, stabilityThreshold, eosBand, eosEnteredAt, last.step(), last.loss(),
+                last.accuracy(), last.top(), probes, hvpsTotal, hvpsTotal / (double) probes, parameters, examples);
+    }
+
+    /** Reads the summary.json of the training run in {@code runDir}. */
+    public static TrainSummary read(Path runDir) {
+        Path file = runDir.resolve(RunDirectory.SUMMARY);
+        try {
+            return Json.JSON.readValue(file.toFile(), TrainSummary.class);
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + file + " as a train summary: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+}

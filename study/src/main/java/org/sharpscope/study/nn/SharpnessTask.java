@@ -1,0 +1,84 @@
+package org.sharpscope.study.nn;
+
+import java.util.List;
+import java.util.Map;
+import org.sharpscope.UserInputException;
+import org.sharpscope.nn.data.Dataset;
+import org.sharpscope.nn.hessian.TrainingObjective;
+import org.sharpscope.nn.model.Network;
+import org.sharpscope.nn.model.Parameters;
+import org.sharpscope.nn.train.Checkpoint;
+import org.sharpscope.run.AtomicFiles;
+import org.sharpscope.run.CsvTable;
+import org.sharpscope.run.RunDirectory;
+import org.sharpscope.spectral.EigenResult;
+import org.sharpscope.spectral.Hutchinson;
+import org.sharpscope.spectral.LinearOperator;
+import org.sharpscope.spectral.SolverOptions;
+import org.sharpscope.spectral.TraceEstimate;
+import org.sharpscope.study.RunContext;
+import org.sharpscope.study.Specs;
+import org.sharpscope.study.Task;
+
+/**
+ * {@code sharpness}: the top eigenvalues of the training-loss Hessian (or Gauss-Newton matrix)
+ * of a network at its seeded initialization or at a checkpoint, from exact products, into a run
+ * directory: config.yaml, manifest.json, eigenvalues.csv ({@code index, eigenvalue, residual})
+ * and summary.json.
+ */
+public final class SharpnessTask implements Task<SharpnessSpec, SharpnessSummary> {
+    /** The eigenvalues file of a sharpness run. */
+    public static final String EIGENVALUES = "eigenvalues.csv";
+
+    @Override
+    public String name() {
+        return "sharpness";
+    }
+
+    @Override
+    public Class<SharpnessSpec> specType() {
+        return SharpnessSpec.class;
+    }
+
+    @Override
+    public SharpnessSummary run(SharpnessSpec spec, RunContext context) {
+        spec.useThreads();
+        Dataset data = spec.loadData();
+        Network net = spec.buildNetwork(data);
+        Parameters params = spec.checkpoint() == null ? Parameters.initialize(net, spec.dtype(), spec.seed())
+                : Checkpoint.load(spec.checkpoint(), net, spec.dtype());
+        if (spec.topK() > params.dimension()) {
+            throw new UserInputException("--top-k " + spec.topK() + " exceeds the " + params.dimension() + " parameters");
+        }
+        RunDirectory dir = RunDirectory.create(context.out());
+        dir.writeConfig(Specs.toMap(spec));
+        dir.startManifest(name(), spec.seed());
+        dir.putManifest("architecture", net.description());
+        dir.putManifest("examples", data.size());
+        if (spec.saveCheckpoint() != null) {
+            Checkpoint.save(spec.saveCheckpoint(), params, Map.of("source", spec.checkpoint() == null
+                    ? "init seed " + spec.seed() : spec.checkpoint().toString()));
+        }
+
+        TrainingObjective objective = new TrainingObjective(params, data, spec.loss(), spec.chunk());
+        LinearOperator op = spec.operator().of(objective);
+        long start = System.nanoTime();
+        EigenResult r = spec.method().solver().solve(op, spec.topK(), SolverOptions.defaults().withTol(spec.tol())
+                .withMaxProducts(spec.maxProducts()).withSeed(spec.seed()).withWantVectors(false));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double loss = objective.loss();
+        TraceEstimate trace = spec.trace() > 0 ? Hutchinson.trace(op, spec.trace(), spec.seed()) : null;
+
+        CsvTable eigen = new CsvTable(List.of("index", "eigenvalue", "residual"));
+        for (int i = 0; i < r.values().length; i++) eigen.add(i + 1, r.values()[i], r.residuals()[i]);
+        AtomicFiles.writeString(dir.file(EIGENVALUES), eigen.toCsv());
+        SharpnessSummary summary = new SharpnessSummary(r.values(), r.products(), seconds, r.residuals(), loss,
+                r.allConverged(), r.multiplicity(), r.multiplicityChecked(), r.checkProducts(),
+                trace == null ? null : trace.value(), trace == null ? null : trace.standardError(),
+                trace == null ? null : trace.products(), spec.operator(), spec.method(), data.size(),
+                params.dimension(), spec.describe());
+        dir.writeSummary(summary);
+        dir.finishManifest("finished");
+        return summary;
+    }
+}

@@ -1,0 +1,85 @@
+package org.sharpscope.study.nn;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.sharpscope.UserInputException;
+import org.sharpscope.nn.train.Checkpoint;
+import org.sharpscope.nn.train.TrainSummary;
+import org.sharpscope.nn.train.Trainer;
+import org.sharpscope.run.RunDirectory;
+import org.sharpscope.study.Progress;
+import org.sharpscope.study.Resumable;
+import org.sharpscope.study.RunContext;
+import org.sharpscope.study.Specs;
+import org.sharpscope.study.Task;
+
+/**
+ * {@code train}: trains a network with sharpness tracking ({@link Trainer}) into a run directory —
+ * config.yaml (the resolved spec), manifest.json, metrics.csv, summary.json, checkpoints/ — and
+ * continues a killed run from its newest checkpoint bit for bit.
+ */
+public final class TrainTask implements Task<TrainSpec, TrainSummary>, Resumable<TrainSummary> {
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public Class<TrainSpec> specType() {
+        return TrainSpec.class;
+    }
+
+    @Override
+    public TrainSummary run(TrainSpec spec, RunContext context) {
+        spec.useThreads();
+        RunDirectory dir = RunDirectory.create(context.out());
+        dir.writeConfig(Specs.toMap(spec));
+        return train(spec, dir, context.progress(), false);
+    }
+
+    @Override
+    public boolean canResume(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(RunDirectory.CONFIG)) && Checkpoint.latest(runDir.resolve("checkpoints")) != null;
+    }
+
+    @Override
+    public TrainSummary resume(Path runDir, RunContext context) {
+        return resume(savedSpec(runDir), context);
+    }
+
+    /**
+     * Continues the run in {@code context.out()} from its newest checkpoint with {@code spec}
+     * (normally the run's own config.yaml, see {@link #savedSpec}).
+     */
+    public TrainSummary resume(TrainSpec spec, RunContext context) {
+        Path runDir = context.out();
+        if (Checkpoint.latest(runDir.resolve("checkpoints")) == null) {
+            throw new UserInputException("cannot resume " + runDir + ": it has no checkpoints/step-*.safetensors");
+        }
+        spec.useThreads();
+        return train(spec, RunDirectory.reopen(runDir), context.progress(), true);
+    }
+
+    /** The spec a run directory was started with: its config.yaml. */
+    public static TrainSpec savedSpec(Path runDir) {
+        Path file = runDir.resolve(RunDirectory.CONFIG);
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("cannot resume " + runDir + ": no " + RunDirectory.CONFIG + " there");
+        }
+        return Specs.bind(TrainSpec.class, Specs.readYaml(file), "config " + file);
+    }
+
+    private static TrainSummary train(TrainSpec spec, RunDirectory dir, Progress progress, boolean fromCheckpoint) {
+        progress.start("train", spec.steps());
+        try {
+            Trainer trainer = new Trainer(spec.config(), dir, (t, steps, p) ->
+                    progress.update(t, String.format(Locale.ROOT, "loss %.4g  λ %.4g", p.loss(), p.top())));
+            TrainSummary summary = fromCheckpoint ? trainer.resume() : trainer.run();
+            progress.update(spec.steps(), null);
+            return summary;
+        } finally {
+            progress.finish();
+        }
+    }
+}
