@@ -65,16 +65,13 @@ class BadInputRegressionTest {
                 .contains("missing figure: " + dir.resolve("1-regimes/converge/plots/vector_field.png"));
     }
 
-    /** Text in a metrics.csv that the report reads is a one-line error naming the file and line. */
+    /** A torn summary.json of a run the report reads is a one-line error naming the file. */
     @Test
-    void reportOnDamagedMetricsNamesTheFile() throws Exception {
+    void reportOnATornSummaryNamesTheFile() throws Exception {
         Workspace w = new Workspace(tmp.resolve("w"));
         Path dir = Fixtures.reproduction(w, "repro");
-        Path index = dir.resolve("reproduce.json");
-        Files.writeString(index, Files.readString(index).replace("\"section\" : \"1-regimes\"", "\"section\" : \"3-collapse\""));
-        Files.writeString(dir.resolve("1-regimes/converge/metrics.csv"), "step,q,residual,eta_ntk\n0,abc,1,2\n");
-        assertOneErrorLine(sharpscope("report", dir.toString()),
-                "1-regimes/converge/metrics.csv line 2: 'abc' in column q is not a number; rerun 'sharpscope reproduce'");
+        Files.writeString(dir.resolve("1-regimes/converge/summary.json"), "{\"eta_over");
+        assertOneErrorLine(sharpscope("report", dir.toString()), dir.resolve("1-regimes/converge/summary.json").toString());
     }
 
     /** Regression: reproduce --out under a file or in an unwritable place ran every section, each failing. */

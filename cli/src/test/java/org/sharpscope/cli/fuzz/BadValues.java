@@ -56,7 +56,6 @@ final class BadValues {
             out.add(BadValue.literal("", REFUSE));
             out.add(BadValue.literal("0", EITHER));
             out.add(BadValue.literal("-1", EITHER));
-            out.add(BadValue.literal(isLong ? "-9223372036854775808" : "-2147483648", EITHER));
             out.add(BadValue.literal(isLong ? "9223372036854775807" : "2147483647", EITHER));
             out.add(BadValue.literal("99999999999999999999", REFUSE));
         } else if (elem == double.class || elem == Double.class || elem == float.class || elem == Float.class) {
@@ -68,7 +67,6 @@ final class BadValues {
             out.add(BadValue.literal("0", EITHER));
             out.add(BadValue.literal("-1", EITHER));
             out.add(BadValue.literal("1e308", EITHER));
-            out.add(BadValue.literal("-1e308", EITHER));
             out.add(BadValue.literal("4.9e-324", EITHER));
         } else if (elem.isEnum()) {
             out.add(BadValue.literal("nosuch", REFUSE));

@@ -43,7 +43,7 @@ final class Bases {
             Map.entry("uv phase-diagram", w -> new Invocation("uv phase-diagram")
                     .option("--grid", "3,3").option("--steps", 20).option("--out", w.fresh("out"))),
             Map.entry("data export", w -> network("data export").option("--out", w.fresh("out.safetensors"))),
-            Map.entry("sharpness", w -> network("sharpness")),
+            Map.entry("sharpness", w -> network("sharpness").option("--out", w.fresh("out"))),
             Map.entry("spectrum", w -> new Invocation("spectrum")
                     .option("--matrix", Fixtures.matrix(w, "m.mtx")).option("--out", w.fresh("out"))),
             Map.entry("train", w -> network("train").option("--steps", 2).option("--eta", 0.1).option("--out", w.fresh("out"))),
