@@ -70,6 +70,30 @@ class ReproduceCommandTest {
         assertThat(stdout).contains("0 disagree");
     }
 
+    /**
+     * The predictions table holds what it held before the typed study layer (fixture of commit
+     * bdb7bc7): the same rows with the same predicted and measured values and verdicts. The one
+     * deliberate change: the network EoS rows now take their median over the last quarter of the
+     * steps, not from the step where the run entered the band (issue "One typed study layer").
+     */
+    @Test
+    void predictionsTableMatchesTheOneBeforeTheStudyLayer() throws Exception {
+        org.sharpscope.run.CsvTable before = org.sharpscope.run.CsvTable.read(
+                Path.of("src", "test", "resources", "baseline", "reproduce-quick", "predictions.csv"));
+        List<Prediction> now = PaperPredictions.compute(dir, ReproduceIndex.read(dir));
+        List<String> quantities = before.strings("quantity");
+        assertThat(now).extracting(Prediction::quantity).containsExactlyElementsOf(quantities);
+        for (int i = 0; i < quantities.size(); i++) {
+            List<String> row = now.get(i).row();
+            String quantity = quantities.get(i);
+            assertThat(row.get(2)).as("predicted: " + quantity).isEqualTo(before.strings("predicted").get(i));
+            assertThat(row.get(5)).as("verdict: " + quantity).isEqualTo(before.strings("verdict").get(i));
+            if (!quantity.startsWith("EoS: late sharpness")) {
+                assertThat(row.get(3)).as("measured: " + quantity).isEqualTo(before.strings("measured").get(i));
+            }
+        }
+    }
+
     @Test
     void reportHasEverySectionAndAPredictionsTableThatAllAgrees() throws Exception {
         String html = Files.readString(dir.resolve(ReproduceReport.FILE));

@@ -1,0 +1,123 @@
+package org.sharpscope.cli.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sharpscope.cli.Sharpscope;
+import org.sharpscope.run.CsvTable;
+import org.sharpscope.run.Json;
+import picocli.CommandLine;
+
+/**
+ * The program gives the results it gave before the typed study layer (fixtures under
+ * src/test/resources/baseline, made with commit bdb7bc7): every UV example's summary.json and
+ * config.yaml, and every table of the example sweeps. The network runs are in the slow profile.
+ */
+class BaselineEquivalenceTest {
+    static final Path EXAMPLES = Path.of("..", "examples");
+    static final Path BASELINE = Path.of("src", "test", "resources", "baseline");
+    /**
+     * Columns that later work changed on purpose: the products per probe now include the
+     * multiplicity check of the top-k eigenvalues (issue "Correct by default").
+     */
+    static final Set<String> CHANGED_ON_PURPOSE = Set.of("hvps_total", "hvps_per_probe");
+
+    @TempDir
+    Path tmp;
+
+    static void run(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Sharpscope.commandLine();
+        cl.setOut(new PrintWriter(Writer.NULL));
+        cl.setErr(new PrintWriter(err));
+        int rc = cl.execute(args);
+        assertThat(rc).as("sharpscope %s: %s", String.join(" ", args), err).isZero();
+    }
+
+    @Test
+    void everyUvExampleGivesTheSameSummaryAndConfig() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> s = Files.list(EXAMPLES.resolve("uv"))) {
+            examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).hasSize(8);
+        for (Path example : examples) {
+            String name = example.getFileName().toString().replace(".yaml", "");
+            Path out = tmp.resolve(name);
+            run("uv", "run", "--config", example.toString(), "--out", out.toString());
+            JsonNode now = Json.JSON.readTree(out.resolve("summary.json").toFile());
+            JsonNode before = Json.JSON.readTree(BASELINE.resolve("uv").resolve(name + ".summary.json").toFile());
+            assertThat(now).as(name + " summary.json").isEqualTo(before);
+            assertThat(Files.readString(out.resolve("config.yaml"))).as(name + " config.yaml")
+                    .isEqualTo(Files.readString(BASELINE.resolve("uv").resolve(name + ".config.yaml")));
+        }
+    }
+
+    @Test
+    void theUvExampleSweepGivesTheSameTables() throws IOException {
+        Path out = tmp.resolve("uv-lambda0-target");
+        run("sweep", "run", EXAMPLES.resolve("sweeps/uv-lambda0-target.yaml").toString(), "--out", out.toString(),
+                "--no-progress");
+        run("sweep", "collect", out.toString());
+        assertSameTables(out, BASELINE.resolve("sweeps/uv-lambda0-target"));
+    }
+
+    @Test
+    @Tag("slow")
+    void theNetworkExampleSweepGivesTheSameTables() throws IOException {
+        Path out = tmp.resolve("fcn-early-phase");
+        run("sweep", "run", EXAMPLES.resolve("sweeps/fcn-early-phase.yaml").toString(), "--out", out.toString(),
+                "--no-progress");
+        run("sweep", "collect", out.toString(), "--regime", "early_trend", "--critical-axis", "width");
+        assertSameTables(out, BASELINE.resolve("sweeps/fcn-early-phase"));
+    }
+
+    @Test
+    @Tag("slow")
+    void theTrainExampleGivesTheSameSummaries() throws IOException {
+        Path out = tmp.resolve("fmnist-eos");
+        run("train", "--config", EXAMPLES.resolve("fcn-fashion-mnist-eos.yaml").toString(), "--out", out.toString(),
+                "--progress", "false");
+        for (String c : List.of("1.5", "2.0", "2.5")) {
+            JsonNode now = Json.JSON.readTree(out.resolve("c-" + c).resolve("summary.json").toFile());
+            JsonNode before = Json.JSON.readTree(BASELINE.resolve("train").resolve("fmnist-eos-c-" + c + ".summary.json").toFile());
+            for (var it = before.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (CHANGED_ON_PURPOSE.contains(key)) continue;
+                assertThat(now.get(key)).as("c = %s: %s", c, key).isEqualTo(before.get(key));
+            }
+        }
+    }
+
+    private static void assertSameTables(Path now, Path before) throws IOException {
+        try (Stream<Path> s = Files.list(before)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                CsvTable expected = CsvTable.read(f);
+                CsvTable actual = CsvTable.read(now.resolve(f.getFileName()));
+                assertThat(actual.columns()).as(f.getFileName().toString()).isEqualTo(expected.columns());
+                assertThat(actual.size()).as(f.getFileName() + " rows").isEqualTo(expected.size());
+                for (String column : expected.columns()) {
+                    if (CHANGED_ON_PURPOSE.contains(column)) continue;
+                    assertThat(actual.strings(column)).as("%s column %s", f.getFileName(), column)
+                            .isEqualTo(expected.strings(column));
+                }
+            }
+        }
+    }
+
+    /** Discards what is written to it. */
+    private static final class Writer {
+        static final java.io.Writer NULL = java.io.Writer.nullWriter();
+    }
+}
