@@ -10,7 +10,8 @@ import org.sharpscope.run.Safetensors;
 
 /**
  * Network weights as a safetensors file: one tensor per parameter under its state_dict name, in
- * the run's dtype, and metadata {@code sharpscope_model} (the network description as JSON, with
+ * the run's dtype (then the network's {@link Network#stateDictExtras} such as a TorchScript
+ * module's buffers, so the file is a complete state_dict for {@code load_state_dict}), and metadata {@code sharpscope_model} (the network description as JSON, with
  * every multiplier) so the model can be rebuilt elsewhere.
  */
 public final class Checkpoint {
@@ -26,6 +27,7 @@ public final class Checkpoint {
             tensors.put(s.name(), Safetensors.Tensor.ofDoubles(values.get(s.name()), s.shape(),
                     params.dtype().safetensorsName()));
         }
+        tensors.putAll(params.network().stateDictExtras(values, params.dtype().safetensorsName()));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", "pt");
         meta.put(MODEL_KEY, Json.JSON.valueToTree(params.network().description()).toString());

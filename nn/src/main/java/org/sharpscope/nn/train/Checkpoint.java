@@ -19,8 +19,9 @@ import org.sharpscope.run.Safetensors;
  * update): the weights θ_t by state_dict name, the momentum buffer (null without momentum), the
  * LOBPCG warm-start vectors of the Hessian and NTK trackers (null when none), the learning rate η
  * and the initial sharpness λ₀. Stored as one safetensors file: weights in the run's dtype under
- * their PyTorch names (so {@code torch.load_state_dict} reads them), the rest under
- * {@code optimizer.*} and {@code tracker.*} in F64, scalars in the string metadata.
+ * their PyTorch names, with the network's {@link Network#stateDictExtras} (a TorchScript module's
+ * buffers), so {@code load_state_dict} reads them once the {@code optimizer.*} and {@code tracker.*}
+ * entries (F64) are dropped; scalars in the string metadata.
  */
 public record Checkpoint(int step, Map<String, double[]> weights, double[] momentum, double[][] hessianVectors,
                          double[][] ntkVectors, double eta, double lambda0) {
@@ -39,6 +40,7 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
         for (ParameterSpec s : network.parameters()) {
             t.put(s.name(), Safetensors.Tensor.ofDoubles(weights.get(s.name()), s.shape(), dtypeName));
         }
+        t.putAll(network.stateDictExtras(weights, dtypeName));
         if (momentum != null) t.put(MOMENTUM, Safetensors.Tensor.ofDoubles(momentum, new long[] {momentum.length}, "F64"));
         if (hessianVectors != null) t.put(HESSIAN_VECTORS, block(hessianVectors));
         if (ntkVectors != null) t.put(NTK_VECTORS, block(ntkVectors));

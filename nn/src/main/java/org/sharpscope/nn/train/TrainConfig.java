@@ -72,12 +72,16 @@ public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype d
         return t == steps || (checkpointEvery > 0 && t % checkpointEvery == 0);
     }
 
-    /** The run's settings as flag-named keys (model, data and training), as written to config.yaml. */
+    /**
+     * The run's settings as flag-named keys (model, data and training), as written to config.yaml;
+     * only the training keys when model and data are null (a run whose network comes from another
+     * {@code NetworkSource}, such as a TorchScript module).
+     */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>(model.toMap());
+        Map<String, Object> m = model == null ? new LinkedHashMap<>() : new LinkedHashMap<>(model.toMap());
         m.remove("sigma_w2_hidden");
         m.remove("sigma_w2_last");
-        Map<String, Object> d = new LinkedHashMap<>(data.toMap());
+        Map<String, Object> d = data == null ? new LinkedHashMap<>() : new LinkedHashMap<>(data.toMap());
         d.remove("seed");
         m.putAll(d);
         m.put("loss", loss.key());

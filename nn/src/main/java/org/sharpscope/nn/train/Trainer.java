@@ -8,13 +8,12 @@ import java.util.Map;
 import org.sharpscope.UserInputException;
 import org.sharpscope.nn.Dtype;
 import org.sharpscope.nn.NativeThreads;
+import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.data.Dataset;
-import org.sharpscope.nn.data.DatasetLoader;
 import org.sharpscope.nn.hessian.GaussNewtonOperator;
 import org.sharpscope.nn.hessian.HessianOperator;
 import org.sharpscope.nn.hessian.RetainedGraphHessian;
 import org.sharpscope.nn.hessian.TrainingObjective;
-import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Network;
 import org.sharpscope.nn.model.Parameters;
 import org.sharpscope.regime.Divergence;
@@ -48,6 +47,7 @@ public final class Trainer {
     private static final long METRICS_FLUSH_NANOS = 2_000_000_000L;
 
     private final TrainConfig cfg;
+    private final NetworkSource source;
     private final RunDirectory dir;
     private final Listener listener;
 
@@ -70,7 +70,20 @@ public final class Trainer {
     private int probedGradientStep = -1;
 
     public Trainer(TrainConfig cfg, RunDirectory dir, Listener listener) {
+        this(cfg, null, dir, listener);
+    }
+
+    /**
+     * A trainer whose examples and network come from {@code source} (a TorchScript module, say)
+     * instead of {@code cfg.model()} and {@code cfg.data()}, which must then be null; config.yaml
+     * gets the source's keys followed by the training keys. A null source is the built-in one.
+     */
+    public Trainer(TrainConfig cfg, NetworkSource source, RunDirectory dir, Listener listener) {
+        if (source != null && (cfg.model() != null || cfg.data() != null)) {
+            throw new IllegalArgumentException("with a network source, the TrainConfig's model and data must be null");
+        }
         this.cfg = cfg;
+        this.source = source;
         this.dir = dir;
         this.listener = listener == null ? (t, s, p) -> { } : listener;
     }
@@ -91,9 +104,9 @@ public final class Trainer {
         // Left alone when libtorch already has that count, so a caller's separate OpenBLAS count
         // (the CLI's --blas-threads) stands.
         if (cfg.threads() > 0 && NativeThreads.get() != cfg.threads()) NativeThreads.set(cfg.threads());
-        data = DatasetLoader.load(cfg.data(), cfg.loss(), cfg.model().model() == ModelKind.FCN
-                || cfg.model().model() == ModelKind.UV);
-        network = cfg.model().build(data.exampleShape(), data.outputs());
+        NetworkSource src = source != null ? source : NetworkSource.builtin(cfg.model(), cfg.data(), cfg.loss());
+        data = src.loadData();
+        network = src.buildNetwork(data);
         Checkpoint ck = checkpointFile == null ? null : Checkpoint.read(checkpointFile, network);
         params = ck == null ? Parameters.initialize(network, cfg.dtype(), cfg.seed())
                 : Parameters.of(network, cfg.dtype(), ck.weights());
@@ -107,7 +120,7 @@ public final class Trainer {
         double[] velocity = cfg.beta() > 0 ? new double[theta.length] : null;
         int first = 0;
         if (ck == null) {
-            dir.writeConfig(cfg.toMap());
+            dir.writeConfig(configMap());
             dir.startManifest("train", cfg.seed());
             metrics = new MetricsLog(cfg.topK(), cfg.ntk());
         } else {
@@ -180,6 +193,14 @@ public final class Trainer {
         dir.putManifest("timings", timings);
         dir.finishManifest(diverged ? "diverged" : "finished");
         return summary;
+    }
+
+    /** config.yaml: the training keys, after the source's keys when a source was given. */
+    private Map<String, Object> configMap() {
+        if (source == null) return cfg.toMap();
+        Map<String, Object> m = new LinkedHashMap<>(source.toMap());
+        m.putAll(cfg.toMap());
+        return m;
     }
 
     /** The gradient used by the update of step t: full batch, or the batch of step t. */
