@@ -19,7 +19,9 @@ import org.sharpscope.run.Safetensors;
 
 /**
  * Network weights as one safetensors file: one tensor per parameter under its PyTorch
- * state_dict name, in the run's dtype (so {@code torch.load_state_dict} reads them). Two kinds:
+ * state_dict name, in the run's dtype, then the network's {@link Network#stateDictExtras} (a
+ * TorchScript module's buffers), so {@code load_state_dict} reads the file once any
+ * {@code optimizer.*} and {@code tracker.*} entries are dropped. Two kinds:
  *
  * <ul>
  *   <li>weights alone ({@link #save}, metadata {@code format: pt} and {@code sharpscope_model},
@@ -128,6 +130,7 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
         for (ParameterSpec s : network.parameters()) {
             t.put(s.name(), Safetensors.Tensor.ofDoubles(values.get(s.name()), s.shape(), dtypeName));
         }
+        t.putAll(network.stateDictExtras(values, dtypeName));
         return t;
     }
 

@@ -8,13 +8,12 @@ import java.util.Map;
 import org.sharpscope.UserInputException;
 import org.sharpscope.nn.Dtype;
 import org.sharpscope.nn.NativeThreads;
+import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.data.Dataset;
-import org.sharpscope.nn.data.DatasetLoader;
 import org.sharpscope.nn.hessian.GaussNewtonOperator;
 import org.sharpscope.nn.hessian.HessianOperator;
 import org.sharpscope.nn.hessian.RetainedGraphHessian;
 import org.sharpscope.nn.hessian.TrainingObjective;
-import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Network;
 import org.sharpscope.nn.model.Parameters;
 import org.sharpscope.regime.Divergence;
@@ -49,6 +48,7 @@ public final class Trainer {
     private static final long METRICS_FLUSH_NANOS = 2_000_000_000L;
 
     private final TrainConfig cfg;
+    private final NetworkSource source;
     private final RunDirectory dir;
     private final Listener listener;
 
@@ -71,7 +71,20 @@ public final class Trainer {
     private int probedGradientStep = -1;
 
     public Trainer(TrainConfig cfg, RunDirectory dir, Listener listener) {
+        this(cfg, null, dir, listener);
+    }
+
+    /**
+     * A trainer whose examples and network come from {@code source} (a TorchScript module, say)
+     * instead of {@code cfg.model()} and {@code cfg.data()}, which must then be null. A null
+     * source is the built-in one of the config.
+     */
+    public Trainer(TrainConfig cfg, NetworkSource source, RunDirectory dir, Listener listener) {
+        if (source != null && (cfg.model() != null || cfg.data() != null)) {
+            throw new IllegalArgumentException("with a network source, the TrainConfig's model and data must be null");
+        }
         this.cfg = cfg;
+        this.source = source;
         this.dir = dir;
         this.listener = listener == null ? (t, s, p) -> { } : listener;
     }
@@ -92,9 +105,9 @@ public final class Trainer {
         // Left alone when libtorch already has that count, so a caller's separate OpenBLAS count
         // (the CLI's --blas-threads) stands.
         if (cfg.threads() > 0 && NativeThreads.get() != cfg.threads()) NativeThreads.set(cfg.threads());
-        data = DatasetLoader.load(cfg.data(), cfg.loss(), cfg.model().model() == ModelKind.FCN
-                || cfg.model().model() == ModelKind.UV);
-        network = cfg.model().build(data.exampleShape(), data.outputs());
+        NetworkSource src = source != null ? source : NetworkSource.builtin(cfg.model(), cfg.data(), cfg.loss());
+        data = src.loadData();
+        network = src.buildNetwork(data);
         Checkpoint ck = checkpointFile == null ? null : Checkpoint.read(checkpointFile, network);
         params = ck == null ? Parameters.initialize(network, cfg.dtype(), cfg.seed())
                 : Parameters.of(network, cfg.dtype(), ck.weights());
