@@ -58,7 +58,7 @@ public final class TrainTask implements Task<TrainSpec, TrainSummary>, Resumable
             throw new UserInputException("cannot resume " + runDir + ": it has no checkpoints/step-*.safetensors");
         }
         spec.useThreads();
-        return train(spec, RunDirectory.create(runDir), context.progress(), true);
+        return train(spec, RunDirectory.reopen(runDir), context.progress(), true);
     }
 
     /** The spec a run directory was started with: its config.yaml. */
