@@ -1,6 +1,7 @@
 package org.sharpscope.nn;
 
-import java.util.Map;
+import java.nio.file.Path;
+import java.util.List;
 import org.sharpscope.nn.data.DataConfig;
 import org.sharpscope.nn.data.Dataset;
 import org.sharpscope.nn.data.DatasetLoader;
@@ -10,26 +11,52 @@ import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Network;
 
 /**
- * Where a run's training examples and network come from: a built-in family on a built-in dataset
+ * Where a run's examples and network come from: a built-in family on a built-in dataset
  * ({@link #builtin}) or a user's TorchScript module on a safetensors file
- * ({@code org.sharpscope.nn.torchscript.TorchScriptSource}). The {@code Trainer} takes one.
+ * ({@code org.sharpscope.nn.torchscript.TorchScriptSource}). The {@code Trainer} and the study
+ * tasks take one; close it when done (a loaded module holds native memory).
  */
-public interface NetworkSource {
+public interface NetworkSource extends AutoCloseable {
     /** The prepared training examples. */
     Dataset loadData();
 
     /** The network for {@code data} (as returned by {@link #loadData()}). */
     Network buildNetwork(Dataset data);
 
-    /** Flag-named keys of the source's settings (for config.yaml and manifests). */
-    Map<String, Object> toMap();
+    /** The held-out examples, prepared as the training ones, or null when none were asked for; after {@link #loadData()}. */
+    default Dataset loadTestData() {
+        return null;
+    }
 
-    /** A built-in family on a built-in dataset (inputs flattened for the fully connected families). */
-    static NetworkSource builtin(ModelConfig model, DataConfig data, Loss loss) {
+    /** A file a source read: the flag that named it, its path and its SHA-256 (hex). */
+    record InputFile(String flag, Path file, String sha256) {}
+
+    /**
+     * The files the source read (none for the built-in sources). A run records their SHA-256 in
+     * its checkpoints and refuses to resume when one has changed.
+     */
+    default List<InputFile> inputFiles() {
+        return List.of();
+    }
+
+    @Override
+    default void close() {
+    }
+
+    /**
+     * A built-in family on a built-in dataset (inputs flattened for the fully connected families),
+     * with {@code testSubset} held-out examples from the dataset's test split (null: none).
+     */
+    static NetworkSource builtin(ModelConfig model, DataConfig data, Loss loss, Integer testSubset) {
         return new NetworkSource() {
+            private Dataset test;
+
             @Override
             public Dataset loadData() {
-                return DatasetLoader.load(data, loss, model.model() == ModelKind.FCN || model.model() == ModelKind.UV);
+                DatasetLoader.Splits s = DatasetLoader.load(data, testSubset, loss,
+                        model.model() == ModelKind.FCN || model.model() == ModelKind.UV);
+                test = s.test();
+                return s.train();
             }
 
             @Override
@@ -38,11 +65,14 @@ public interface NetworkSource {
             }
 
             @Override
-            public Map<String, Object> toMap() {
-                Map<String, Object> m = new java.util.LinkedHashMap<>(model.toMap());
-                m.putAll(data.toMap());
-                return m;
+            public Dataset loadTestData() {
+                return test;
             }
         };
+    }
+
+    /** A built-in family on a built-in dataset, without held-out examples. */
+    static NetworkSource builtin(ModelConfig model, DataConfig data, Loss loss) {
+        return builtin(model, data, loss, null);
     }
 }

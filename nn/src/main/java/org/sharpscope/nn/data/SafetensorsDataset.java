@@ -154,7 +154,10 @@ public final class SafetensorsDataset {
                 System.arraycopy(targets, idx[i] * outputs, y, i * outputs, outputs);
             }
         }
-        return new Dataset(file.getFileName().toString(), exampleShape.clone(), x, y, outputs, sub);
+        String how = idx.length == size ? "all" : labels != null && stratified ? "stratified with seed " + seed
+                : "the first " + idx.length;
+        return new Dataset(file.getFileName().toString(), exampleShape.clone(), x, y, outputs, sub,
+                file + ": " + idx.length + " (" + how + ") of its " + size + " examples");
     }
 
     /** Class labels (null for regression targets), after checking the targets fit the outputs. */

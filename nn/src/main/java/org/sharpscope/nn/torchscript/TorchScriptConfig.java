@@ -35,14 +35,14 @@ public record TorchScriptConfig(Path modelFile, Path data, Path testData, Module
         return TorchScriptSource.open(this, loss);
     }
 
-    /** Flag-named keys (for config.yaml and manifests). */
+    /** Flag-named keys (for summaries and manifests); {@code test_data} only when given. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", "torchscript");
         m.put("model_file", modelFile.toString());
         m.put("module_mode", mode.key());
         m.put("data", data.toString());
-        m.put("test_data", testData == null ? null : testData.toString());
+        if (testData != null) m.put("test_data", testData.toString());
         m.put("subset", subset);
         m.put("subset_mode", stratified ? "stratified" : "first");
         m.put("seed", seed);

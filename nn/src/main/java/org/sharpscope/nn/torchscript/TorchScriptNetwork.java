@@ -416,7 +416,7 @@ public final class TorchScriptNetwork extends Network implements AutoCloseable {
             for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new UserInputException("cannot read --model-file " + file + ": " + e.getMessage());
+            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

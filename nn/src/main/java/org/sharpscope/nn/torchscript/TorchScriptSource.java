@@ -1,8 +1,8 @@
 package org.sharpscope.nn.torchscript;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.sharpscope.UserInputException;
 import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.data.Dataset;
@@ -22,15 +22,20 @@ public final class TorchScriptSource implements NetworkSource, AutoCloseable {
     private final TorchScriptNetwork network;
     private final Dataset data;
     private final Dataset testData;
-    private final String dataSha256;
+    private final List<InputFile> inputFiles;
 
-    private TorchScriptSource(TorchScriptConfig config, TorchScriptNetwork network, Dataset data, Dataset testData,
-                              String dataSha256) {
+    private TorchScriptSource(TorchScriptConfig config, TorchScriptNetwork network, Dataset data, Dataset testData) {
         this.config = config;
         this.network = network;
         this.data = data;
         this.testData = testData;
-        this.dataSha256 = dataSha256;
+        List<InputFile> f = new ArrayList<>();
+        f.add(new InputFile("--model-file", config.modelFile(), network.sha256()));
+        f.add(new InputFile("--data", config.data(), TorchScriptNetwork.sha256(config.data())));
+        if (config.testData() != null) {
+            f.add(new InputFile("--test-data", config.testData(), TorchScriptNetwork.sha256(config.testData())));
+        }
+        this.inputFiles = List.copyOf(f);
     }
 
     public static TorchScriptSource open(TorchScriptConfig config, Loss loss) {
@@ -45,7 +50,7 @@ public final class TorchScriptSource implements NetworkSource, AutoCloseable {
         try {
             Dataset d = train.toDataset(loss, net.outputShape(), config.subset(), config.stratified(), config.seed());
             Dataset t = test == null ? null : test.toDataset(loss, net.outputShape(), 0, false, 0);
-            return new TorchScriptSource(config, net, d, t, TorchScriptNetwork.sha256(config.data()));
+            return new TorchScriptSource(config, net, d, t);
         } catch (RuntimeException e) {
             net.close();
             throw e;
@@ -83,13 +88,15 @@ public final class TorchScriptSource implements NetworkSource, AutoCloseable {
         return network;
     }
 
-    /** The config's keys plus the SHA-256 of the module and data files. */
     @Override
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>(config.toMap());
-        m.put("model_sha256", network.sha256());
-        m.put("data_sha256", dataSha256);
-        return m;
+    public Dataset loadTestData() {
+        return testData;
+    }
+
+    /** The module, the training data and (when given) the held-out data. */
+    @Override
+    public List<InputFile> inputFiles() {
+        return inputFiles;
     }
 
     @Override
