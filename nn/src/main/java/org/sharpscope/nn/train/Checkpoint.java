@@ -84,13 +84,25 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
             w.put(s.name(), x.toDoubles());
         }
         Safetensors.Tensor m = c.tensors().get(MOMENTUM);
-        Map<String, String> fingerprint = new LinkedHashMap<>();
-        meta.forEach((k, v) -> {
-            if (k.startsWith(SHA256)) fingerprint.put(k.substring(SHA256.length()), v);
-        });
         return new Checkpoint(Integer.parseInt(meta.get("step")), w, m == null ? null : m.toDoubles(),
                 unblock(c.tensors().get(HESSIAN_VECTORS)), unblock(c.tensors().get(NTK_VECTORS)),
-                Double.parseDouble(meta.get("eta")), Double.parseDouble(meta.get("lambda0")), fingerprint);
+                Double.parseDouble(meta.get("eta")), Double.parseDouble(meta.get("lambda0")), fingerprint(meta));
+    }
+
+    /**
+     * The SHA-256 by flag of the files the run of a training checkpoint read (empty for a built-in
+     * network), read before its weights so that a changed module is named as such.
+     */
+    public static Map<String, String> fingerprint(Path file) {
+        return fingerprint(Safetensors.read(file).metadata());
+    }
+
+    private static Map<String, String> fingerprint(Map<String, String> meta) {
+        Map<String, String> f = new LinkedHashMap<>();
+        meta.forEach((k, v) -> {
+            if (k.startsWith(SHA256)) f.put(k.substring(SHA256.length()), v);
+        });
+        return f;
     }
 
     /** Writes the weights alone, atomically; {@code metadata} adds string entries (source, ...). */

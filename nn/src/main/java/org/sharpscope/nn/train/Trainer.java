@@ -40,8 +40,8 @@ import org.sharpscope.uv.LearningRate;
  * <p>Resuming from the newest checkpoint continues bit-for-bit: the checkpoint holds θ_t, the
  * momentum buffer and the LOBPCG warm-start vectors; SGD batches are a pure function of (seed,
  * step) ({@link BatchSchedule}); metrics rows after the checkpoint step are dropped and recomputed.
- * Checkpoints carry the source's {@link NetworkSource#fingerprint()}, and a run whose module or
- * data file has changed since is not resumed.
+ * Checkpoints carry the SHA-256 of the source's {@link NetworkSource#inputFiles()}, and a run
+ * whose module or data file has changed since is not resumed.
  */
 public final class Trainer {
     /** Called after every step and probe, for progress display. */
@@ -116,10 +116,10 @@ public final class Trainer {
         data = src.loadData();
         testData = src.loadTestData();
         network = src.buildNetwork(data);
-        Checkpoint ck = checkpointFile == null ? null : Checkpoint.read(checkpointFile, network);
         fingerprint = new LinkedHashMap<>();
         for (NetworkSource.InputFile f : src.inputFiles()) fingerprint.put(f.flag(), f.sha256());
-        if (ck != null) checkUnchanged(src.inputFiles(), ck);
+        if (checkpointFile != null) checkUnchanged(src.inputFiles(), Checkpoint.fingerprint(checkpointFile));
+        Checkpoint ck = checkpointFile == null ? null : Checkpoint.read(checkpointFile, network);
         params = ck == null ? Parameters.initialize(network, cfg.dtype(), cfg.seed())
                 : Parameters.of(network, cfg.dtype(), ck.weights());
         objective = new TrainingObjective(params, data, cfg.loss(), cfg.chunkSize());
@@ -273,9 +273,9 @@ public final class Trainer {
     }
 
     /** Refuses to resume when a file the source read differs from the one the checkpoint was made with. */
-    private void checkUnchanged(List<NetworkSource.InputFile> now, Checkpoint ck) {
+    private void checkUnchanged(List<NetworkSource.InputFile> now, Map<String, String> recorded) {
         for (NetworkSource.InputFile f : now) {
-            String then = ck.fingerprint().get(f.flag());
+            String then = recorded.get(f.flag());
             if (then != null && !then.equals(f.sha256())) {
                 throw new UserInputException("cannot resume " + dir.root() + ": " + f.flag() + " " + f.file()
                         + " has changed since the run started (SHA-256 now " + f.sha256() + ", the run's " + then
