@@ -37,7 +37,8 @@ public final class DataExportCommand implements Callable<Integer> {
         NetworkSpec spec = CommandSettings.bind(NetworkSpec.class, settings, options.where(command));
         DataExportSummary d = new DataExportTask().run(spec, RunContext.quiet(out));
         command.commandLine().getOut().println("wrote " + out + ": inputs " + Arrays.toString(d.inputs()) + ", targets "
-                + Arrays.toString(d.targets()) + " (" + d.dtype().key() + ")");
+                + Arrays.toString(d.targets()) + (d.testInputs() == null ? "" : ", test_inputs " + Arrays.toString(d.testInputs()))
+                + " (" + d.dtype().key() + ")");
         command.commandLine().getOut().flush();
         return 0;
     }

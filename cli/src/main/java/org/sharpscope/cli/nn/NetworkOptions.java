@@ -26,6 +26,14 @@ public final class NetworkOptions {
     @Option(names = "--model", paramLabel = "fcn|myrtle|resnet|uv", description = "Network family (default fcn).")
     String model;
 
+    @Option(names = "--model-file", paramLabel = "FILE.pt",
+            description = "Your own network instead of a family: a TorchScript module (torch.jit.script(model).save(FILE)); needs --data. See docs/own-models.md.")
+    Path modelFile;
+
+    @Option(names = "--module-mode", paramLabel = "eval|train",
+            description = "Mode the --model-file module runs in: eval (running BatchNorm statistics, no dropout) or train (batch statistics) (default eval).")
+    String moduleMode;
+
     @Option(names = "--depth", description = "Layers: fcn weight layers (default 4), myrtle 5|7|10, resnet 6n+2 (default 20), uv 2.")
     Integer depth;
 
@@ -56,11 +64,23 @@ public final class NetworkOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the dataset files (default: /usr/share/datasets/<name>).")
     Path dataDir;
 
-    @Option(names = "--subset", paramLabel = "N", description = "Number of training examples, 0 = all (default 5000; synthetic default 1000).")
+    @Option(names = "--data", paramLabel = "FILE.safetensors",
+            description = "Training examples of --model-file: tensors 'inputs' [examples, ...] and 'targets' (regression values, class indices or one-hot rows).")
+    Path data;
+
+    @Option(names = "--test-data", paramLabel = "FILE.safetensors",
+            description = "Held-out examples of --model-file, as --data; train records test_loss and test_accuracy at each probe.")
+    Path testData;
+
+    @Option(names = "--subset", paramLabel = "N", description = "Number of training examples, 0 = all (default 5000; synthetic default 1000; --data: all).")
     Integer subset;
 
     @Option(names = "--subset-mode", paramLabel = "stratified|first", description = "N/classes per class drawn with the seed, or the first N (default stratified).")
     String subsetMode;
+
+    @Option(names = "--test-subset", paramLabel = "N",
+            description = "Held-out examples from the dataset's test split, drawn as --subset draws (synthetic: further draws); train records test_loss and test_accuracy (default: none).")
+    Integer testSubset;
 
     @Option(names = "--standardize", paramLabel = "true|false", arity = "0..1", fallbackValue = "true", description = "Per-channel zero mean, unit variance (default true).")
     Boolean standardize;

@@ -77,8 +77,12 @@ public final class SharpnessCommand implements Callable<Integer> {
         if (json) {
             w.println(Json.toJson(r));
         } else {
-            w.printf("model %s, %d parameters, %d examples of %s, loss %s = %.6g%n", spec.model().key(),
-                    r.parameters(), r.examples(), spec.dataset().key(), spec.loss().key(), r.loss());
+            w.printf("model %s, %d parameters, %d examples of %s, loss %s = %.6g%n",
+                    spec.ownNetwork() ? spec.modelFile() : spec.model().key(), r.parameters(), r.examples(),
+                    spec.ownNetwork() ? spec.data() : spec.dataset().key(), spec.loss().key(), r.loss());
+            if (r.testLoss() != null) {
+                w.printf("held-out loss = %.6g, accuracy = %.4g%n", r.testLoss(), r.testAccuracy());
+            }
             for (int i = 0; i < r.eigenvalues().length; i++) {
                 w.printf("lambda_%d = %.10g  (residual %.2e, copies %s%d)%n", i + 1, r.eigenvalues()[i], r.residuals()[i],
                         r.multiplicityChecked()[i] ? "" : ">=", r.multiplicity()[i]);

@@ -75,8 +75,8 @@ class NetworkCommandsTest {
         // and λ1 equals the largest eigenvalue of the dense Hessian assembled column by column.
         // (the settings of the run, read back from its config.yaml)
         SharpnessSpec setup = Specs.bind(SharpnessSpec.class, Specs.readYaml(run.resolve("config.yaml")), "test");
-        Dataset d = setup.loadData();
-        Network net = setup.buildNetwork(d);
+        Dataset d = setup.openSource().loadData();
+        Network net = setup.openSource().buildNetwork(d);
         Parameters p = Checkpoint.load(ckpt, net, Dtype.FLOAT64);
         assertThat(p.flatten()).containsExactly(Parameters.initialize(net, Dtype.FLOAT64, 3).flatten());
         HessianOperator h = new HessianOperator(new TrainingObjective(p, d, setup.loss(), 0));

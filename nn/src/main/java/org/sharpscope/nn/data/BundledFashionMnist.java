@@ -155,13 +155,20 @@ public final class BundledFashionMnist {
      * when more examples are asked for than are bundled.
      */
     static DatasetLoader.Selection select(DataConfig config) {
-        Split s = train();
-        int k = config.subset();
+        return select(train(), config.subset(), config, "--subset");
+    }
+
+    /** {@code k} held-out examples from the bundled test split, drawn as {@link #select} draws training examples. */
+    static DatasetLoader.Selection selectTest(DataConfig config, int k) {
+        return select(test(), k, config, "--test-subset");
+    }
+
+    private static DatasetLoader.Selection select(Split s, int k, DataConfig config, String flag) {
         if (k == 0 || k > s.size()) {
-            throw new UserInputException("--subset " + (k == 0 ? "0 (all " + s.fullSize() + " examples)" : k)
-                    + " needs more than the " + s.size() + " Fashion-MNIST training examples bundled with sharpscope "
+            throw new UserInputException(flag + " " + (k == 0 ? "0 (all " + s.fullSize() + " examples)" : k)
+                    + " needs more than the " + s.size() + " Fashion-MNIST " + s.name() + " examples bundled with sharpscope "
                     + "(Debian's dataset-fashion-mnist is not installed in " + DatasetLoader.FASHION_MNIST_DEFAULT
-                    + "); apt-get install dataset-fashion-mnist, pass --data-dir DIR, or use --subset " + s.size()
+                    + "); apt-get install dataset-fashion-mnist, pass --data-dir DIR, or use " + flag + " " + s.size()
                     + " or less");
         }
         int[] same = sameAsFull(s, k, config.stratified(), config.seed());
@@ -170,7 +177,7 @@ public final class BundledFashionMnist {
             return new DatasetLoader.Selection(s.images(), same, s.describe() + "; these " + k + " (" + how
                     + ") are the examples the full set gives");
         }
-        int[] rows = DatasetLoader.subsetIndices(s.images().labels(), CLASSES, k, config.stratified(), config.seed());
+        int[] rows = DatasetLoader.subsetIndices(s.images().labels(), CLASSES, k, config.stratified(), config.seed(), flag);
         return new DatasetLoader.Selection(s.images(), rows, s.describe() + "; these " + k + " (" + how
                 + ") are drawn from the bundled examples, not the examples the full set gives");
     }

@@ -16,6 +16,7 @@ public final class Cifar10Binary {
     public static final int RECORD = 1 + 3 * 32 * 32;
     public static final List<String> TRAIN_FILES = List.of(
             "data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
+    public static final String TEST_FILE = "test_batch.bin";
 
     private Cifar10Binary() {}
 

@@ -37,6 +37,22 @@ public record Dataset(String name, long[] exampleShape, double[] inputs, double[
         return new Dataset(name, new long[] {per}, inputs, targets, outputs, labels, source);
     }
 
+    /**
+     * The fraction of examples whose largest output (of {@code outputs} [n, outputs], row-major)
+     * is at their label; NaN without labels (regression).
+     */
+    public double accuracy(double[] outputs) {
+        if (labels == null) return Double.NaN;
+        int n = size();
+        int correct = 0;
+        for (int e = 0; e < n; e++) {
+            int best = 0;
+            for (int j = 1; j < this.outputs; j++) if (outputs[e * this.outputs + j] > outputs[e * this.outputs + best]) best = j;
+            if (best == labels[e]) correct++;
+        }
+        return correct / (double) n;
+    }
+
     /** Inputs as a tensor [n, exampleShape...] of the given dtype. */
     public Tensor inputTensor(Dtype dtype) {
         long[] shape = new long[exampleShape.length + 1];

@@ -14,7 +14,9 @@ import org.sharpscope.nn.loss.Loss;
  * one-hot targets (× target scale for MSE; plain for cross-entropy), optional flattening.
  * Fashion-MNIST without {@code --data-dir} and without Debian's package comes from the subset
  * bundled with the program ({@link BundledFashionMnist}), announced once on stderr and recorded
- * in {@link Dataset#source()}.
+ * in {@link Dataset#source()}. Held-out examples ({@link #load(DataConfig, Integer, Loss, boolean)})
+ * come from the dataset's test split (synthetic data: further draws of the same distribution)
+ * and are prepared as the training examples, standardised with the training examples' statistics.
  */
 public final class DatasetLoader {
     /** Debian's dataset-fashion-mnist installs here. */
@@ -27,6 +29,28 @@ public final class DatasetLoader {
     /** Chosen examples of an on-disk dataset (indices into {@code images}) and where they came from, in words. */
     record Selection(LabeledImages images, int[] indices, String source) {}
 
+    /** The training examples and the held-out examples (null when none were asked for), prepared alike. */
+    public record Splits(Dataset train, Dataset test) {
+        Splits flattened(boolean flatten) {
+            return flatten ? new Splits(train.flattened(), test == null ? null : test.flattened()) : this;
+        }
+    }
+
+    /** The part of a dataset a selection is drawn from: the training split, or the test split for held-out examples. */
+    enum Part {
+        TRAIN("train", "training", "--subset"), TEST("t10k", "test", "--test-subset");
+
+        final String idxPrefix;
+        final String words;
+        final String flag;
+
+        Part(String idxPrefix, String words, String flag) {
+            this.idxPrefix = idxPrefix;
+            this.words = words;
+            this.flag = flag;
+        }
+    }
+
     private DatasetLoader() {}
 
     /** The prepared training examples for {@code config}; inputs flattened when {@code flatten}. */
@@ -36,16 +60,37 @@ public final class DatasetLoader {
 
     /** As {@link #load(DataConfig, Loss, boolean)}, with Debian's Fashion-MNIST folder at {@code fashionMnistDir}. */
     static Dataset load(DataConfig config, Loss loss, boolean flatten, Path fashionMnistDir) {
-        Dataset d = switch (config.dataset()) {
-            case SYNTHETIC -> SyntheticData.teacher(config);
-            case SYNTHETIC_MIXTURE -> SyntheticData.mixture(config, loss);
-            default -> fromImages(config, select(config, fashionMnistDir), loss);
+        return load(config, null, loss, flatten, fashionMnistDir).train();
+    }
+
+    /**
+     * The prepared training examples for {@code config} and, when {@code testSubset} is not null,
+     * that many held-out examples (≥ 1): drawn from the dataset's test split as {@code --subset}
+     * draws from the training split (same subset mode and seed), or for synthetic data the next
+     * draws after the training examples. Both are prepared alike; standardisation uses the
+     * training examples' per-channel statistics. The training examples are those of
+     * {@link #load(DataConfig, Loss, boolean)}.
+     */
+    public static Splits load(DataConfig config, Integer testSubset, Loss loss, boolean flatten) {
+        return load(config, testSubset, loss, flatten, FASHION_MNIST_DEFAULT);
+    }
+
+    static Splits load(DataConfig config, Integer testSubset, Loss loss, boolean flatten, Path fashionMnistDir) {
+        if (testSubset != null && testSubset < 1) {
+            throw new UserInputException("--test-subset must be >= 1 held-out examples, got " + testSubset);
+        }
+        int extra = testSubset == null ? 0 : testSubset;
+        Splits s = switch (config.dataset()) {
+            case SYNTHETIC -> SyntheticData.teacher(config, extra);
+            case SYNTHETIC_MIXTURE -> SyntheticData.mixture(config, loss, extra);
+            default -> fromImages(config, select(config, fashionMnistDir),
+                    testSubset == null ? null : selectTest(config, testSubset, fashionMnistDir), loss);
         };
-        if (d.labels() == null && loss == Loss.CE) {
+        if (s.train().labels() == null && loss == Loss.CE) {
             throw new UserInputException("--loss ce needs class labels but " + config.dataset().key()
                     + " is a regression set; use --loss mse or a classification dataset");
         }
-        return flatten ? d.flattened() : d;
+        return s.flattened(flatten);
     }
 
     /** True when Debian's dataset-fashion-mnist (its training files) is installed in {@link #FASHION_MNIST_DEFAULT}. */
@@ -64,7 +109,7 @@ public final class DatasetLoader {
      */
     public static LabeledImages readRaw(DataConfig config) {
         if (bundled(config, FASHION_MNIST_DEFAULT)) return BundledFashionMnist.train().images();
-        return readDisk(config, FASHION_MNIST_DEFAULT);
+        return readDisk(config, FASHION_MNIST_DEFAULT, Part.TRAIN);
     }
 
     private static boolean bundled(DataConfig config, Path fashionMnistDir) {
@@ -72,11 +117,11 @@ public final class DatasetLoader {
                 && !fashionMnistInstalled(fashionMnistDir);
     }
 
-    private static LabeledImages readDisk(DataConfig config, Path fashionMnistDir) {
+    private static LabeledImages readDisk(DataConfig config, Path fashionMnistDir, Part split) {
         return switch (config.dataset()) {
-            case FASHION_MNIST -> readIdx(config, fashionMnistDir, "apt-get install dataset-fashion-mnist");
-            case MNIST -> readIdx(config, MNIST_DEFAULT, "download the MNIST IDX files");
-            case CIFAR10 -> readCifar(config);
+            case FASHION_MNIST -> readIdx(config, fashionMnistDir, "apt-get install dataset-fashion-mnist", split);
+            case MNIST -> readIdx(config, MNIST_DEFAULT, "download the MNIST IDX files", split);
+            case CIFAR10 -> readCifar(config, split);
             default -> throw new IllegalArgumentException(config.dataset() + " is not on disk");
         };
     }
@@ -85,19 +130,36 @@ public final class DatasetLoader {
     static Selection select(DataConfig config, Path fashionMnistDir) {
         if (bundled(config, fashionMnistDir)) {
             Selection s = BundledFashionMnist.select(config);
-            if (!BUNDLED_ANNOUNCED.getAndSet(true)) {
-                System.err.println("note: Fashion-MNIST is not installed in " + fashionMnistDir + "; using the "
-                        + BundledFashionMnist.train().size() + " examples bundled with sharpscope (for all "
-                        + BundledFashionMnist.train().fullSize() + ": apt-get install dataset-fashion-mnist)");
-            }
+            announceBundled(fashionMnistDir);
             return s;
         }
-        LabeledImages raw = readDisk(config, fashionMnistDir);
-        int[] idx = subsetIndices(raw.labels(), raw.classes(), config.subset(), config.stratified(), config.seed());
+        return select(config, readDisk(config, fashionMnistDir, Part.TRAIN), config.subset(), Part.TRAIN, fashionMnistDir);
+    }
+
+    /** {@code k} held-out examples of an on-disk dataset's test split, drawn as {@link #select} draws training examples. */
+    static Selection selectTest(DataConfig config, int k, Path fashionMnistDir) {
+        if (bundled(config, fashionMnistDir)) {
+            Selection s = BundledFashionMnist.selectTest(config, k);
+            announceBundled(fashionMnistDir);
+            return s;
+        }
+        return select(config, readDisk(config, fashionMnistDir, Part.TEST), k, Part.TEST, fashionMnistDir);
+    }
+
+    private static Selection select(DataConfig config, LabeledImages raw, int k, Part split, Path fashionMnistDir) {
+        int[] idx = subsetIndices(raw.labels(), raw.classes(), k, config.stratified(), config.seed(), split.flag);
         String how = idx.length == raw.size() ? "all" : config.stratified() ? "stratified with seed " + config.seed()
                 : "the first " + idx.length;
         return new Selection(raw, idx, config.dataset().key() + ": " + idx.length + " (" + how + ") of the "
-                + raw.size() + " training examples in " + sourceDir(config, fashionMnistDir));
+                + raw.size() + " " + split.words + " examples in " + sourceDir(config, fashionMnistDir));
+    }
+
+    private static void announceBundled(Path fashionMnistDir) {
+        if (!BUNDLED_ANNOUNCED.getAndSet(true)) {
+            System.err.println("note: Fashion-MNIST is not installed in " + fashionMnistDir + "; using the "
+                    + BundledFashionMnist.train().size() + " examples bundled with sharpscope (for all "
+                    + BundledFashionMnist.train().fullSize() + ": apt-get install dataset-fashion-mnist)");
+        }
     }
 
     private static String sourceDir(DataConfig config, Path fashionMnistDir) {
@@ -130,29 +192,33 @@ public final class DatasetLoader {
         return null;
     }
 
-    private static LabeledImages readIdx(DataConfig config, Path defaultDir, String fix) {
+    private static LabeledImages readIdx(DataConfig config, Path defaultDir, String fix, Part split) {
         List<Path> dirs = searchPath(config, defaultDir, config.dataset().key());
-        Path images = find(dirs, "train-images-idx3-ubyte");
-        Path labels = find(dirs, "train-labels-idx1-ubyte");
+        String imageFile = split.idxPrefix + "-images-idx3-ubyte";
+        String labelFile = split.idxPrefix + "-labels-idx1-ubyte";
+        Path images = find(dirs, imageFile);
+        Path labels = find(dirs, labelFile);
         if (images == null || labels == null) {
-            throw new UserInputException("dataset " + config.dataset().key() + " not found: looked for "
-                    + "train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] in " + join(dirs)
+            throw new UserInputException("dataset " + config.dataset().key() + (split == Part.TEST ? " test split" : "")
+                    + " not found: looked for " + imageFile + "[.gz] and " + labelFile + "[.gz] in " + join(dirs)
                     + "; " + fix + " or pass --data-dir DIR");
         }
         return IdxFile.readLabeled(images, labels, 10);
     }
 
-    private static LabeledImages readCifar(DataConfig config) {
+    private static LabeledImages readCifar(DataConfig config, Part split) {
         List<Path> dirs = searchPath(config, CIFAR10_DEFAULT, "cifar-10-batches-bin");
         if (config.dataDir() == null) dirs.add(CIFAR10_DEFAULT.resolve("cifar-10-batches-bin"));
+        List<String> names = split == Part.TRAIN ? Cifar10Binary.TRAIN_FILES : List.of(Cifar10Binary.TEST_FILE);
         for (Path d : dirs) {
             List<Path> files = new ArrayList<>();
-            for (String f : Cifar10Binary.TRAIN_FILES) {
+            for (String f : names) {
                 if (Files.isRegularFile(d.resolve(f))) files.add(d.resolve(f));
             }
             if (!files.isEmpty()) return Cifar10Binary.read(files);
         }
-        throw new UserInputException("dataset cifar10 not found: looked for data_batch_1.bin .. data_batch_5.bin in "
+        throw new UserInputException("dataset cifar10 not found: looked for "
+                + (split == Part.TRAIN ? "data_batch_1.bin .. data_batch_5.bin" : Cifar10Binary.TEST_FILE) + " in "
                 + join(dirs) + "; download the CIFAR-10 binary version (cifar-10-binary.tar.gz), unpack it and pass "
                 + "--data-dir DIR");
     }
@@ -183,13 +249,18 @@ public final class DatasetLoader {
 
     /** Indices of the subset: the first k, or k/classes per class drawn with the seed (sorted). */
     public static int[] subsetIndices(int[] labels, int classes, int k, boolean stratified, long seed) {
+        return subsetIndices(labels, classes, k, stratified, seed, "--subset");
+    }
+
+    /** {@link #subsetIndices(int[], int, int, boolean, long)}, naming {@code flag} (the size's flag) in errors. */
+    public static int[] subsetIndices(int[] labels, int classes, int k, boolean stratified, long seed, String flag) {
         int n = labels.length;
         if (k == 0 || k == n) {
             int[] all = new int[n];
             for (int i = 0; i < n; i++) all[i] = i;
             return all;
         }
-        if (k > n) throw new UserInputException("--subset " + k + " exceeds the " + n + " examples available");
+        if (k > n) throw new UserInputException(flag + " " + k + " exceeds the " + n + " examples available");
         if (!stratified) {
             int[] first = new int[k];
             for (int i = 0; i < k; i++) first[i] = i;
@@ -206,8 +277,8 @@ public final class DatasetLoader {
             int want = k / classes + (c < k % classes ? 1 : 0);
             List<Integer> pool = byClass.get(c);
             if (want > pool.size()) {
-                throw new UserInputException("--subset " + k + " stratified needs " + want + " examples of class " + c
-                        + " but only " + pool.size() + " exist; use a smaller --subset or --subset-mode first");
+                throw new UserInputException(flag + " " + k + " stratified needs " + want + " examples of class " + c
+                        + " but only " + pool.size() + " exist; use a smaller " + flag + " or --subset-mode first");
             }
             for (int j = 0; j < want; j++) chosen.add(pool.get(order[c][j]));
         }
@@ -215,23 +286,51 @@ public final class DatasetLoader {
     }
 
     static Dataset fromImages(DataConfig config, Selection sel, Loss loss) {
+        return fromImages(config, sel, null, loss).train();
+    }
+
+    /** The selected training examples and, when {@code test} is not null, the selected held-out ones, prepared alike. */
+    static Splits fromImages(DataConfig config, Selection sel, Selection test, Loss loss) {
+        LabeledImages raw = sel.images();
+        double[] x = pixels(sel);
+        int[] labels = labels(sel);
+        double[][] stats = config.standardize() ? channelStats(x, labels.length, raw.exampleShape()) : null;
+        Dataset train = classification(config, raw.exampleShape(), x, labels, raw.classes(), loss, sel.source(), stats);
+        if (test == null) return new Splits(train, null);
+        return new Splits(train, classification(config, raw.exampleShape(), pixels(test), labels(test), raw.classes(),
+                loss, test.source(), stats));
+    }
+
+    /** The selected examples' pixels scaled to [0, 1]. */
+    private static double[] pixels(Selection sel) {
         LabeledImages raw = sel.images();
         int[] idx = sel.indices();
         int per = raw.exampleSize();
         double[] x = new double[idx.length * per];
-        int[] labels = new int[idx.length];
         for (int i = 0; i < idx.length; i++) {
-            labels[i] = raw.labels()[idx[i]];
             int src = idx[i] * per;
             for (int j = 0; j < per; j++) x[i * per + j] = (raw.pixels()[src + j] & 0xff) / 255.0;
         }
-        return classification(config, raw.exampleShape(), x, labels, raw.classes(), loss, sel.source());
+        return x;
     }
 
-    /** Standardises (when configured) and attaches one-hot targets to labelled examples. */
+    private static int[] labels(Selection sel) {
+        int[] labels = new int[sel.indices().length];
+        for (int i = 0; i < labels.length; i++) labels[i] = sel.images().labels()[sel.indices()[i]];
+        return labels;
+    }
+
+    /** Standardises (when configured, with the examples' own statistics) and attaches one-hot targets to labelled examples. */
     static Dataset classification(DataConfig config, long[] shape, double[] x, int[] labels, int classes, Loss loss,
                                   String source) {
-        if (config.standardize()) standardize(x, labels.length, shape);
+        return classification(config, shape, x, labels, classes, loss, source,
+                config.standardize() ? channelStats(x, labels.length, shape) : null);
+    }
+
+    /** Standardises with {@code stats} (none when null) and attaches one-hot targets to labelled examples. */
+    static Dataset classification(DataConfig config, long[] shape, double[] x, int[] labels, int classes, Loss loss,
+                                  String source, double[][] stats) {
+        if (stats != null) standardize(x, labels.length, shape, stats);
         double scale = loss == Loss.CE ? 1.0 : config.targetScale();
         double[] t = new double[labels.length * classes];
         for (int i = 0; i < labels.length; i++) t[i * classes + labels[i]] = scale;
@@ -240,9 +339,15 @@ public final class DatasetLoader {
 
     /** Per-channel (first axis of a 3-d example shape; one channel otherwise) zero mean, unit variance. */
     static void standardize(double[] x, int n, long[] shape) {
+        standardize(x, n, shape, channelStats(x, n, shape));
+    }
+
+    /** Per channel (as {@link #standardize(double[], int, long[])} counts them), the mean and the standard deviation (1 when 0). */
+    static double[][] channelStats(double[] x, int n, long[] shape) {
         int channels = shape.length == 3 ? (int) shape[0] : 1;
         int per = x.length / Math.max(n, 1);
         int plane = per / channels;
+        double[][] stats = new double[channels][];
         for (int c = 0; c < channels; c++) {
             double sum = 0;
             double sq = 0;
@@ -257,6 +362,19 @@ public final class DatasetLoader {
             double mean = sum / count;
             double sd = Math.sqrt(Math.max(sq / count - mean * mean, 0));
             if (sd == 0) sd = 1;
+            stats[c] = new double[] {mean, sd};
+        }
+        return stats;
+    }
+
+    /** x ← (x − mean)/sd per channel, with the given statistics (of the training examples, for held-out ones). */
+    static void standardize(double[] x, int n, long[] shape, double[][] stats) {
+        int channels = stats.length;
+        int per = x.length / Math.max(n, 1);
+        int plane = per / channels;
+        for (int c = 0; c < channels; c++) {
+            double mean = stats[c][0];
+            double sd = stats[c][1];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < plane; j++) {
                     int a = i * per + c * plane + j;

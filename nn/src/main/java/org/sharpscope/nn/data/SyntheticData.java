@@ -1,12 +1,15 @@
 package org.sharpscope.nn.data;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
  * Data for tests and machines without datasets, drawn from the config's seed: a teacher
  * regression (inputs x ~ N(0, I), targets = target scale · a random one-hidden-layer tanh
  * teacher of width 64 with unit-variance weights and 1/√fan-in scaling) and a Gaussian mixture
- * of 10 classes. The subset size is the number of examples drawn (default 1000).
+ * of 10 classes. The subset size is the number of examples drawn (default 1000). Held-out
+ * examples are further draws from the same stream after the training examples (same teacher,
+ * same class means), so the training examples do not depend on how many are held out.
  */
 public final class SyntheticData {
     private static final int TEACHER_WIDTH = 64;
@@ -56,7 +59,13 @@ public final class SyntheticData {
 
     /** Teacher-network regression with {@code syntheticOutputs} outputs. */
     public static Dataset teacher(DataConfig c) {
-        int n = size(c);
+        return teacher(c, 0).train();
+    }
+
+    /** Teacher-network regression, and {@code heldOut} further examples of the same teacher (none when 0). */
+    static DatasetLoader.Splits teacher(DataConfig c, int heldOut) {
+        int train = size(c);
+        int n = train + heldOut;
         int k = c.syntheticOutputs();
         int d = dim(c, n, k);
         Random rng = new Random(c.seed() * 0x9E3779B97F4A7C15L + 1);
@@ -80,8 +89,13 @@ public final class SyntheticData {
                 y[e * k + o] = c.targetScale() * s;
             }
         }
-        return new Dataset("synthetic", c.syntheticShape().clone(), x, y, k, null,
-                "synthetic teacher regression: " + n + " examples drawn with seed " + c.seed());
+        Dataset t = new Dataset("synthetic", c.syntheticShape().clone(), Arrays.copyOf(x, train * d),
+                Arrays.copyOf(y, train * k), k, null, "synthetic teacher regression: " + train + " examples drawn with seed " + c.seed());
+        Dataset test = heldOut == 0 ? null : new Dataset("synthetic", c.syntheticShape().clone(),
+                Arrays.copyOfRange(x, train * d, n * d), Arrays.copyOfRange(y, train * k, n * k), k, null,
+                "synthetic teacher regression: " + heldOut + " held-out examples drawn with seed " + c.seed()
+                        + " after the " + train + " training examples");
+        return new DatasetLoader.Splits(t, test);
     }
 
     /**
@@ -90,7 +104,16 @@ public final class SyntheticData {
      * encoded like the image sets.
      */
     public static Dataset mixture(DataConfig c, org.sharpscope.nn.loss.Loss loss) {
-        int n = size(c);
+        return mixture(c, loss, 0).train();
+    }
+
+    /**
+     * The Gaussian mixture, and {@code heldOut} further examples (none when 0), standardised with
+     * the training examples' statistics.
+     */
+    static DatasetLoader.Splits mixture(DataConfig c, org.sharpscope.nn.loss.Loss loss, int heldOut) {
+        int train = size(c);
+        int n = train + heldOut;
         int d = dim(c, n, MIXTURE_CLASSES);
         Random rng = new Random(c.seed() * 0x9E3779B97F4A7C15L + 2);
         double[] means = new double[MIXTURE_CLASSES * d];
@@ -101,7 +124,15 @@ public final class SyntheticData {
             labels[e] = e % MIXTURE_CLASSES;
             for (int i = 0; i < d; i++) x[e * d + i] = means[labels[e] * d + i] + rng.nextGaussian();
         }
-        return DatasetLoader.classification(c, c.syntheticShape(), x, labels, MIXTURE_CLASSES, loss,
-                "synthetic Gaussian mixture: " + n + " examples drawn with seed " + c.seed());
+        double[] xTrain = Arrays.copyOf(x, train * d);
+        int[] labelsTrain = Arrays.copyOf(labels, train);
+        double[][] stats = c.standardize() ? DatasetLoader.channelStats(xTrain, train, c.syntheticShape()) : null;
+        Dataset t = DatasetLoader.classification(c, c.syntheticShape(), xTrain, labelsTrain, MIXTURE_CLASSES, loss,
+                "synthetic Gaussian mixture: " + train + " examples drawn with seed " + c.seed(), stats);
+        Dataset test = heldOut == 0 ? null : DatasetLoader.classification(c, c.syntheticShape(),
+                Arrays.copyOfRange(x, train * d, n * d), Arrays.copyOfRange(labels, train, n), MIXTURE_CLASSES, loss,
+                "synthetic Gaussian mixture: " + heldOut + " held-out examples drawn with seed " + c.seed()
+                        + " after the " + train + " training examples", stats);
+        return new DatasetLoader.Splits(t, test);
     }
 }

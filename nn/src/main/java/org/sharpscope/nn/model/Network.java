@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.sharpscope.run.Safetensors;
 
 /**
  * A network written as a pure function of its parameters: {@link #forward} takes the parameter
  * tensors (in {@link #parameters()} order) and a batch of inputs and returns the outputs
  * [batch, outputs]. Parameters carry PyTorch state_dict names and shapes; every forward
  * multiplier is listed in {@link #description()} so the model can be rebuilt elsewhere.
+ * The built-in families are built from a {@link ModelConfig} and initialised from their specs;
+ * a network loaded from a file (such as {@code TorchScriptNetwork}) has no config, brings its own
+ * {@link #initialValues()} and may add non-trainable state to checkpoints
+ * ({@link #stateDictExtras}).
  */
 public abstract class Network {
     private final List<ParameterSpec> specs = new ArrayList<>();
@@ -21,6 +26,11 @@ public abstract class Network {
 
     protected Network(ModelConfig config) {
         this.config = config;
+    }
+
+    /** A network not built from a {@link ModelConfig} (loaded from a file): {@link #config()} is null, α = 1. */
+    protected Network() {
+        this(null);
     }
 
     /** Registers a parameter and returns its index in the parameter list. */
@@ -45,8 +55,28 @@ public abstract class Network {
         return n;
     }
 
+    /** The config of a built-in family; null for a network loaded from a file. */
     public final ModelConfig config() {
         return config;
+    }
+
+    /**
+     * The network's own initial values by parameter name (those of a loaded module), or null when
+     * {@link Parameters#initialize} should draw them from the specs with the run's seed.
+     */
+    public Map<String, double[]> initialValues() {
+        return null;
+    }
+
+    /**
+     * Tensors a checkpoint stores after the parameters so that, with them, it is a complete PyTorch
+     * state_dict of the model (buffers such as BatchNorm statistics, second names of tied
+     * parameters), given the parameter values by name and the dtype name of the run ("F32", "F64").
+     * Read back by nobody: they are a function of the network and the weights. None for the
+     * built-in families.
+     */
+    public Map<String, Safetensors.Tensor> stateDictExtras(Map<String, double[]> weights, String dtypeName) {
+        return Map.of();
     }
 
     /** Shape of one input example, e.g. [784] or [3, 32, 32]. */
@@ -58,7 +88,7 @@ public abstract class Network {
     /** Outputs [batch, outputs] for inputs [batch, inputShape...]; differentiable in {@code params}. */
     public final Tensor forward(List<Tensor> params, Tensor input) {
         Tensor out = body(params, input);
-        double alpha = config.outputScale();
+        double alpha = config == null ? 1 : config.outputScale();
         return alpha == 1 ? out : out.mul(new Scalar(alpha));
     }
 
@@ -67,7 +97,7 @@ public abstract class Network {
 
     /** Everything needed to rebuild the model: config, shapes, every multiplier, parameter count. */
     public Map<String, Object> description() {
-        Map<String, Object> d = new LinkedHashMap<>(config.toMap());
+        Map<String, Object> d = config == null ? new LinkedHashMap<>() : new LinkedHashMap<>(config.toMap());
         d.put("input_shape", inputShape());
         d.put("outputs", outputs());
         d.put("parameter_count", parameterCount());
@@ -82,7 +112,7 @@ public abstract class Network {
             params.put(s.name(), p);
         }
         d.put("parameters", params);
-        d.put("output_multiplier", config.outputScale());
+        d.put("output_multiplier", config == null ? 1.0 : config.outputScale());
         return d;
     }
 

@@ -35,9 +35,12 @@ public final class Parameters {
 
     /**
      * Draws initial values from each spec's distribution with a Java RNG seeded by {@code seed}
-     * (the same seed gives the same weights on every machine), in parameter order.
+     * (the same seed gives the same weights on every machine), in parameter order; a network with
+     * its own {@link Network#initialValues()} (a loaded module) starts from those, whatever the seed.
      */
     public static Parameters initialize(Network network, Dtype dtype, long seed) {
+        Map<String, double[]> own = network.initialValues();
+        if (own != null) return of(network, dtype, own);
         Random rng = new Random(seed);
         Map<String, double[]> values = new LinkedHashMap<>();
         for (ParameterSpec s : network.parameters()) {

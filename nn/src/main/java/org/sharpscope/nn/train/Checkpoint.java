@@ -19,7 +19,9 @@ import org.sharpscope.run.Safetensors;
 
 /**
  * Network weights as one safetensors file: one tensor per parameter under its PyTorch
- * state_dict name, in the run's dtype (so {@code torch.load_state_dict} reads them). Two kinds:
+ * state_dict name, in the run's dtype, then the network's {@link Network#stateDictExtras} (a
+ * TorchScript module's buffers), so {@code load_state_dict} reads the file once any
+ * {@code optimizer.*} and {@code tracker.*} entries are dropped. Two kinds:
  *
  * <ul>
  *   <li>weights alone ({@link #save}, metadata {@code format: pt} and {@code sharpscope_model},
@@ -28,18 +30,22 @@ import org.sharpscope.run.Safetensors;
  *       step {@code step} (after its probe, before its update) — the weights θ_t, the momentum
  *       buffer (null without momentum), the LOBPCG warm-start vectors of the Hessian and NTK
  *       trackers (null when none) under {@code optimizer.*} and {@code tracker.*} in F64, and the
- *       learning rate η and initial sharpness λ₀ in the string metadata.</li>
+ *       learning rate η, initial sharpness λ₀ and the SHA-256 of each file the run's network and
+ *       examples were read from ({@code fingerprint}, by flag; empty for built-in ones) in the
+ *       string metadata.</li>
  * </ul>
  * {@link #load} reads the weights of either kind.
  */
 public record Checkpoint(int step, Map<String, double[]> weights, double[] momentum, double[][] hessianVectors,
-                         double[][] ntkVectors, double eta, double lambda0) {
+                         double[][] ntkVectors, double eta, double lambda0, Map<String, String> fingerprint) {
     public static final String MOMENTUM = "optimizer.momentum_buffer";
     public static final String HESSIAN_VECTORS = "tracker.hessian_vectors";
     public static final String NTK_VECTORS = "tracker.ntk_vectors";
     /** Metadata key of the network description in a weights-only file. */
     public static final String MODEL_KEY = "sharpscope_model";
     private static final String TRAINING_FORMAT = "sharpscope-train-checkpoint-1";
+    /** Metadata key prefix of the fingerprint entries, followed by the flag ("sha256 --model-file"). */
+    private static final String SHA256 = "sha256 ";
 
     /** File name of the checkpoint of step {@code step}: {@code step-00000123.safetensors}. */
     public static String fileName(int step) {
@@ -58,6 +64,7 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
         meta.put("eta", Double.toString(eta));
         meta.put("lambda0", Double.toString(lambda0));
         meta.put("architecture", Json.toJson(network.description()).replaceAll("\\s+", " "));
+        fingerprint.forEach((flag, sha) -> meta.put(SHA256 + flag, sha));
         Safetensors.write(file, t, meta);
     }
 
@@ -79,7 +86,23 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
         Safetensors.Tensor m = c.tensors().get(MOMENTUM);
         return new Checkpoint(Integer.parseInt(meta.get("step")), w, m == null ? null : m.toDoubles(),
                 unblock(c.tensors().get(HESSIAN_VECTORS)), unblock(c.tensors().get(NTK_VECTORS)),
-                Double.parseDouble(meta.get("eta")), Double.parseDouble(meta.get("lambda0")));
+                Double.parseDouble(meta.get("eta")), Double.parseDouble(meta.get("lambda0")), fingerprint(meta));
+    }
+
+    /**
+     * The SHA-256 by flag of the files the run of a training checkpoint read (empty for a built-in
+     * network), read before its weights so that a changed module is named as such.
+     */
+    public static Map<String, String> fingerprint(Path file) {
+        return fingerprint(Safetensors.read(file).metadata());
+    }
+
+    private static Map<String, String> fingerprint(Map<String, String> meta) {
+        Map<String, String> f = new LinkedHashMap<>();
+        meta.forEach((k, v) -> {
+            if (k.startsWith(SHA256)) f.put(k.substring(SHA256.length()), v);
+        });
+        return f;
     }
 
     /** Writes the weights alone, atomically; {@code metadata} adds string entries (source, ...). */
@@ -128,6 +151,7 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
         for (ParameterSpec s : network.parameters()) {
             t.put(s.name(), Safetensors.Tensor.ofDoubles(values.get(s.name()), s.shape(), dtypeName));
         }
+        t.putAll(network.stateDictExtras(values, dtypeName));
         return t;
     }
 

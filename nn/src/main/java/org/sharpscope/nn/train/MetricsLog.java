@@ -10,18 +10,25 @@ import org.sharpscope.run.RunDirectory;
 /**
  * The probes of a run as {@code metrics.csv}: {@code step, loss, accuracy, sharpness,
  * eta_sharpness, sharpness_2 … sharpness_k, residual, weight_norm, grad_norm, output_norm, [ntk,]
- * hvps}. No wall-clock columns, so two runs of one config compare byte for byte. Doubles are
+ * hvps[, test_loss, test_accuracy]} (the test columns only for a run with held-out examples). No wall-clock columns, so two runs of one config compare byte for byte. Doubles are
  * written in shortest round-trip form, so a log read back and rewritten is identical. The one
  * reader of train's metrics.csv is here, next to the writer ({@link #read(Path)} for a finished run).
  */
 public final class MetricsLog {
     private final int topK;
     private final boolean ntk;
+    private final boolean test;
     private final List<Probe> probes = new ArrayList<>();
 
     public MetricsLog(int topK, boolean ntk) {
+        this(topK, ntk, false);
+    }
+
+    /** A log with the NTK column when {@code ntk} and the held-out columns when {@code test}. */
+    public MetricsLog(int topK, boolean ntk, boolean test) {
         this.topK = topK;
         this.ntk = ntk;
+        this.test = test;
     }
 
     public void add(Probe p) {
@@ -46,6 +53,7 @@ public final class MetricsLog {
         c.addAll(List.of("residual", "weight_norm", "grad_norm", "output_norm"));
         if (ntk) c.add("ntk");
         c.add("hvps");
+        if (test) c.addAll(List.of("test_loss", "test_accuracy"));
         return c;
     }
 
@@ -58,6 +66,7 @@ public final class MetricsLog {
             row.addAll(List.of(p.residual(), p.weightNorm(), p.gradNorm(), p.outputNorm()));
             if (ntk) row.add(p.ntk());
             row.add(p.hvps());
+            if (test) row.addAll(List.of(p.testLoss(), p.testAccuracy()));
             t.add(row.toArray());
         }
         return t;
@@ -69,7 +78,12 @@ public final class MetricsLog {
      * {@code ntk}), else the file was written by a different config.
      */
     public static MetricsLog read(Path file, int topK, boolean ntk, int maxStep) {
-        MetricsLog log = new MetricsLog(topK, ntk);
+        return read(file, topK, ntk, false, maxStep);
+    }
+
+    /** {@link #read(Path, int, boolean, int)} of a log with the held-out columns when {@code test}. */
+    public static MetricsLog read(Path file, int topK, boolean ntk, boolean test, int maxStep) {
+        MetricsLog log = new MetricsLog(topK, ntk, test);
         CsvTable t = CsvTable.read(file);
         if (!t.columns().equals(log.columns())) {
             throw new UserInputException(file + " has columns " + t.columns() + ", expected " + log.columns()
@@ -90,19 +104,24 @@ public final class MetricsLog {
             double gn = Double.parseDouble(t.get(r, i++));
             double on = Double.parseDouble(t.get(r, i++));
             double nt = ntk ? Double.parseDouble(t.get(r, i++)) : Double.NaN;
-            long hvps = Long.parseLong(t.get(r, i));
-            log.add(new Probe(step, loss, acc, sharp, res, wn, gn, on, nt, hvps));
+            long hvps = Long.parseLong(t.get(r, i++));
+            double testLoss = test ? Double.parseDouble(t.get(r, i++)) : Double.NaN;
+            double testAcc = test ? Double.parseDouble(t.get(r, i)) : Double.NaN;
+            log.add(new Probe(step, loss, acc, sharp, res, wn, gn, on, nt, hvps, testLoss, testAcc));
         }
         return log;
     }
 
-    /** Reads the whole metrics.csv of the run in {@code runDir}, its eigenvalue count and NTK column taken from the header. */
+    /**
+     * Reads the whole metrics.csv of the run in {@code runDir}, its eigenvalue count, NTK and
+     * held-out columns taken from the header.
+     */
     public static MetricsLog read(Path runDir) {
         Path file = runDir.resolve(RunDirectory.METRICS);
         List<String> header = CsvTable.read(file).columns();
         int topK = 1;
         while (header.contains("sharpness_" + (topK + 1))) topK++;
-        return read(file, topK, header.contains("ntk"), Integer.MAX_VALUE);
+        return read(file, topK, header.contains("ntk"), header.contains("test_loss"), Integer.MAX_VALUE);
     }
 
     /** Steps, losses and sharpness of all probes, for the regime analysis and plots. */

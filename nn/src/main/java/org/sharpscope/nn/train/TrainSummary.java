@@ -1,5 +1,6 @@
 package org.sharpscope.nn.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
@@ -16,22 +17,27 @@ import org.sharpscope.run.RunDirectory;
  * end): the regime fields in the shared vocabulary ({@link Regime}) and {@code regime} in words,
  * λ₀, η, c = ηλ₀, the stability threshold 2/η (2(1+β)/η with momentum), the EoS band and the
  * step the run entered it (null when it never did), the last probe's step, loss, accuracy (NaN
- * for regression) and sharpness, and totals: probes, Hessian-vector products, parameters and
- * examples.
+ * for regression), loss and accuracy on the held-out examples (absent without them) and
+ * sharpness, and totals: probes, Hessian-vector products, parameters and examples.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainSummary(EarlyTrend earlyTrend, boolean catapult, Long catapultAt, LateState lateState, int period,
                            Long divergedAt, String regime, double lambda0, double eta, double c,
                            double stabilityThreshold, double eosBand, Long eosEnteredAt, int lastStep,
-                           double finalLoss, double finalAccuracy, double finalSharpness, int probes, long hvpsTotal,
-                           double hvpsPerProbe, long parameters, int examples) {
+                           double finalLoss, double finalAccuracy,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double finalTestLoss,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double finalTestAccuracy,
+                           double finalSharpness, int probes, long hvpsTotal, double hvpsPerProbe, long parameters,
+                           int examples) {
 
-    /** The summary of regime {@code r} with the other figures. */
+    /** The summary of regime {@code r} with the other figures; the held-out figures of {@code last} when {@code test}. */
     static TrainSummary of(Regime r, double lambda0, double eta, double c, double stabilityThreshold, double eosBand,
-                           Long eosEnteredAt, Probe last, int probes, long hvpsTotal, long parameters, int examples) {
+                           Long eosEnteredAt, Probe last, boolean test, int probes, long hvpsTotal, long parameters,
+                           int examples) {
         return new TrainSummary(r.earlyTrend(), r.catapult(), r.catapultAt(), r.lateState(), r.period(), r.divergedAt(),
                 r.describe(), lambda0, eta, c, stabilityThreshold, eosBand, eosEnteredAt, last.step(), last.loss(),
-                last.accuracy(), last.top(), probes, hvpsTotal, hvpsTotal / (double) probes, parameters, examples);
+                last.accuracy(), test ? last.testLoss() : null, test ? last.testAccuracy() : null, last.top(), probes,
+                hvpsTotal, hvpsTotal / (double) probes, parameters, examples);
     }
 
     /** Reads the summary.json of the training run in {@code runDir}. */

@@ -4,17 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sharpscope.UserInputException;
 import org.sharpscope.nn.Dtype;
 import org.sharpscope.nn.NativeThreads;
+import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.data.Dataset;
-import org.sharpscope.nn.data.DatasetLoader;
 import org.sharpscope.nn.hessian.GaussNewtonOperator;
 import org.sharpscope.nn.hessian.HessianOperator;
 import org.sharpscope.nn.hessian.RetainedGraphHessian;
 import org.sharpscope.nn.hessian.TrainingObjective;
-import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Network;
 import org.sharpscope.nn.model.Parameters;
 import org.sharpscope.regime.Divergence;
@@ -31,13 +31,17 @@ import org.sharpscope.uv.LearningRate;
  * top-k Hessian eigenvalues by warm-started LOBPCG, norms), checkpoints when scheduled, then
  * updates θ_{t+1} = θ_t − η·(gradient or momentum buffer). The learning rate η = c/λ₀^H is fixed
  * after the probe of step 0. Training stops early when the loss diverges (a result, not an
- * error). Everything is written into a {@link RunDirectory}: manifest.json (with timings),
+ * error). With held-out examples ({@link NetworkSource#loadTestData()}) each probe also measures
+ * their loss and accuracy (metrics.csv columns test_loss and test_accuracy, which only such runs
+ * have). Everything is written into a {@link RunDirectory}: manifest.json (with timings),
  * metrics.csv, summary.json ({@link TrainSummary}) and checkpoints/step-N.safetensors; the
  * run's settings (config.yaml) are the caller's to write.
  *
  * <p>Resuming from the newest checkpoint continues bit-for-bit: the checkpoint holds θ_t, the
  * momentum buffer and the LOBPCG warm-start vectors; SGD batches are a pure function of (seed,
  * step) ({@link BatchSchedule}); metrics rows after the checkpoint step are dropped and recomputed.
+ * Checkpoints carry the SHA-256 of the source's {@link NetworkSource#inputFiles()}, and a run
+ * whose module or data file has changed since is not resumed.
  */
 public final class Trainer {
     /** Called after every step and probe, for progress display. */
@@ -49,13 +53,18 @@ public final class Trainer {
     private static final long METRICS_FLUSH_NANOS = 2_000_000_000L;
 
     private final TrainConfig cfg;
+    private final NetworkSource source;
     private final RunDirectory dir;
     private final Listener listener;
 
     private Network network;
     private Dataset data;
+    private Dataset testData;
     private Parameters params;
     private TrainingObjective objective;
+    private TrainingObjective testObjective;
+    /** SHA-256 of each file the source read, by flag (for checkpoints). */
+    private Map<String, String> fingerprint;
     private HessianOperator hessian;
     private SharpnessTracker hessianTracker;
     private SharpnessTracker ntkTracker;
@@ -71,7 +80,18 @@ public final class Trainer {
     private int probedGradientStep = -1;
 
     public Trainer(TrainConfig cfg, RunDirectory dir, Listener listener) {
+        this(cfg, null, dir, listener);
+    }
+
+    /**
+     * A trainer whose examples and network come from {@code source} (a TorchScript module, or a
+     * built-in one with held-out examples); {@code cfg.model()} and {@code cfg.data()} are then
+     * not used (null for a TorchScript module). A null source is the built-in one of the config.
+     * The caller closes the source.
+     */
+    public Trainer(TrainConfig cfg, NetworkSource source, RunDirectory dir, Listener listener) {
         this.cfg = cfg;
+        this.source = source;
         this.dir = dir;
         this.listener = listener == null ? (t, s, p) -> { } : listener;
     }
@@ -92,13 +112,18 @@ public final class Trainer {
         // Left alone when libtorch already has that count, so a caller's separate OpenBLAS count
         // (the CLI's --blas-threads) stands.
         if (cfg.threads() > 0 && NativeThreads.get() != cfg.threads()) NativeThreads.set(cfg.threads());
-        data = DatasetLoader.load(cfg.data(), cfg.loss(), cfg.model().model() == ModelKind.FCN
-                || cfg.model().model() == ModelKind.UV);
-        network = cfg.model().build(data.exampleShape(), data.outputs());
+        NetworkSource src = source != null ? source : NetworkSource.builtin(cfg.model(), cfg.data(), cfg.loss());
+        data = src.loadData();
+        testData = src.loadTestData();
+        network = src.buildNetwork(data);
+        fingerprint = new LinkedHashMap<>();
+        for (NetworkSource.InputFile f : src.inputFiles()) fingerprint.put(f.flag(), f.sha256());
+        if (checkpointFile != null) checkUnchanged(src.inputFiles(), Checkpoint.fingerprint(checkpointFile));
         Checkpoint ck = checkpointFile == null ? null : Checkpoint.read(checkpointFile, network);
         params = ck == null ? Parameters.initialize(network, cfg.dtype(), cfg.seed())
                 : Parameters.of(network, cfg.dtype(), ck.weights());
         objective = new TrainingObjective(params, data, cfg.loss(), cfg.chunkSize());
+        testObjective = testData == null ? null : new TrainingObjective(params, testData, cfg.loss(), cfg.chunkSize());
         hessian = new HessianOperator(objective);
         hessianTracker = new SharpnessTracker(cfg.topK(), cfg.tol(), cfg.maxProducts(), ck == null ? null : ck.hessianVectors());
         ntkTracker = cfg.ntk() ? new SharpnessTracker(1, cfg.tol(), cfg.maxProducts(), ck == null ? null : ck.ntkVectors()) : null;
@@ -109,14 +134,14 @@ public final class Trainer {
         int first = 0;
         if (ck == null) {
             dir.startManifest("train", cfg.seed());
-            metrics = new MetricsLog(cfg.topK(), cfg.ntk());
+            metrics = new MetricsLog(cfg.topK(), cfg.ntk(), testData != null);
         } else {
             if (!Files.isRegularFile(dir.file(RunDirectory.METRICS))) {
                 throw new UserInputException("cannot resume " + dir.root() + ": metrics.csv is missing");
             }
             dir.startManifest("train", cfg.seed());
             dir.putManifest("resumed_from_step", ck.step());
-            metrics = MetricsLog.read(dir.file(RunDirectory.METRICS), cfg.topK(), cfg.ntk(), ck.step());
+            metrics = MetricsLog.read(dir.file(RunDirectory.METRICS), cfg.topK(), cfg.ntk(), testData != null, ck.step());
             if (metrics.size() == 0 || metrics.last().step() != ck.step()) {
                 throw new UserInputException("cannot resume " + dir.root() + ": metrics.csv has no row for checkpoint step " + ck.step());
             }
@@ -128,6 +153,11 @@ public final class Trainer {
         dir.putManifest("architecture", network.description());
         dir.putManifest("examples", data.size());
         dir.putManifest("data_source", data.source());
+        if (testData != null) {
+            dir.putManifest("test_examples", testData.size());
+            dir.putManifest("test_data_source", testData.source());
+        }
+        if (!fingerprint.isEmpty()) dir.putManifest("input_sha256", fingerprint);
         dir.putManifest("torch_threads", org.bytedeco.pytorch.global.torch.get_num_threads());
         dir.putManifest("blas_threads", org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads());
 
@@ -197,7 +227,7 @@ public final class Trainer {
         long start = System.nanoTime();
         double loss = objective.loss();
         double[] out = objective.outputs();
-        double accuracy = accuracy(out);
+        double accuracy = data.accuracy(out);
         double[] theta = params.flatten();
         double gradNorm = Double.NaN;
         if (finite) {
@@ -231,27 +261,34 @@ public final class Trainer {
                 hvps += n.products();
             }
         }
+        double testLoss = Double.NaN;
+        double testAccuracy = Double.NaN;
+        if (testObjective != null) {
+            testLoss = testObjective.loss();
+            testAccuracy = testData.accuracy(testObjective.outputs());
+        }
         probeNanos += System.nanoTime() - start;
-        return new Probe(t, loss, accuracy, sharp, residual, norm(theta), gradNorm, norm(out), ntk, hvps);
+        return new Probe(t, loss, accuracy, sharp, residual, norm(theta), gradNorm, norm(out), ntk, hvps, testLoss,
+                testAccuracy);
     }
 
-    private double accuracy(double[] outputs) {
-        if (data.labels() == null) return Double.NaN;
-        int k = data.outputs();
-        int correct = 0;
-        for (int e = 0; e < data.size(); e++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) if (outputs[e * k + j] > outputs[e * k + best]) best = j;
-            if (best == data.labels()[e]) correct++;
+    /** Refuses to resume when a file the source read differs from the one the checkpoint was made with. */
+    private void checkUnchanged(List<NetworkSource.InputFile> now, Map<String, String> recorded) {
+        for (NetworkSource.InputFile f : now) {
+            String then = recorded.get(f.flag());
+            if (then != null && !then.equals(f.sha256())) {
+                throw new UserInputException("cannot resume " + dir.root() + ": " + f.flag() + " " + f.file()
+                        + " has changed since the run started (SHA-256 now " + f.sha256() + ", the run's " + then
+                        + "); put the original file back, or start a new run");
+            }
         }
-        return correct / (double) data.size();
     }
 
     private void saveCheckpoint(int t, double[] theta, double[] velocity) {
         writeMetrics(); // metrics first: a checkpoint never points past the rows on disk
         Map<String, double[]> w = Parameters.split(network, theta);
         Checkpoint c = new Checkpoint(t, w, velocity == null ? null : velocity.clone(), hessianTracker.warmStart(),
-                ntkTracker == null ? null : ntkTracker.warmStart(), eta, lambda0);
+                ntkTracker == null ? null : ntkTracker.warmStart(), eta, lambda0, fingerprint);
         c.write(dir.checkpoints().resolve(Checkpoint.fileName(t)), network, cfg.dtype().safetensorsName());
         dir.writeSummary(summary());
     }
@@ -275,7 +312,7 @@ public final class Trainer {
         for (Probe p : metrics.probes()) hvps += p.hvps();
         return TrainSummary.of(regime, lambda0, eta, c, 2 / effectiveEta, EdgeOfStability.DEFAULT.band(),
                 EdgeOfStability.DEFAULT.entry(metrics.stepArray(), metrics.sharpnessArray(), effectiveEta),
-                metrics.last(), metrics.size(), hvps, network.parameterCount(), data.size());
+                metrics.last(), testData != null, metrics.size(), hvps, network.parameterCount(), data.size());
     }
 
     /** The examples with the given indices (a mini-batch). */

@@ -11,6 +11,7 @@ import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sharpscope.nn.Dtype;
+import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.data.DataConfig;
 import org.sharpscope.nn.data.Dataset;
 import org.sharpscope.nn.data.DatasetKind;
@@ -211,5 +212,44 @@ class TrainerTest {
         assertThat(s.lastStep()).isEqualTo(at.intValue());
         assertThat(Files.readString(tmp.resolve("manifest.json"))).contains("\"status\" : \"diverged\"");
         assertThat(tmp.resolve("checkpoints").resolve(Checkpoint.fileName(at.intValue()))).exists();
+    }
+
+    /**
+     * Held-out examples add test_loss and test_accuracy to each probe (the loss and accuracy of
+     * the test examples at that step's weights, as its checkpoint gives them) and the final ones
+     * to the summary; every other column and the weights are those of the run without them.
+     */
+    @Test
+    void heldOutExamplesAreMeasuredAtEachProbeAndChangeNothingElse() throws Exception {
+        TrainConfig cfg = config(fcn("tanh", 8, 0.1), data(DatasetKind.SYNTHETIC_MIXTURE, 40), Optimizer.GD, 0.8, 0, 10, 5, 5);
+        run(cfg, tmp.resolve("plain"));
+        try (NetworkSource src = NetworkSource.builtin(cfg.model(), cfg.data(), Loss.MSE, 25)) {
+            new Trainer(cfg, src, RunDirectory.create(tmp.resolve("held")), null).run();
+        }
+        List<String> plain = Files.readAllLines(tmp.resolve("plain/metrics.csv"));
+        List<String> held = Files.readAllLines(tmp.resolve("held/metrics.csv"));
+        assertThat(held.get(0)).isEqualTo(plain.get(0) + ",test_loss,test_accuracy");
+        assertThat(held).hasSameSizeAs(plain);
+        for (int r = 1; r < held.size(); r++) assertThat(held.get(r)).startsWith(plain.get(r) + ",");
+        assertThat(Files.readAllBytes(tmp.resolve("held/checkpoints/step-00000010.safetensors")))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("plain/checkpoints/step-00000010.safetensors")));
+
+        DatasetLoader.Splits splits = DatasetLoader.load(cfg.data(), 25, Loss.MSE, true);
+        Network net = cfg.model().build(splits.train().exampleShape(), splits.train().outputs());
+        MetricsLog log = MetricsLog.read(tmp.resolve("held"));
+        for (Probe p : log.probes()) {
+            if (p.step() % 5 != 0) continue;
+            Checkpoint ck = Checkpoint.read(tmp.resolve("held/checkpoints").resolve(Checkpoint.fileName(p.step())), net);
+            TrainingObjective o = new TrainingObjective(Parameters.of(net, Dtype.FLOAT64, ck.weights()), splits.test(), Loss.MSE, 0);
+            assertThat(p.testLoss()).as("step %d", p.step()).isEqualTo(o.loss());
+            assertThat(p.testAccuracy()).isEqualTo(splits.test().accuracy(o.outputs()));
+        }
+        TrainSummary s = TrainSummary.read(tmp.resolve("held"));
+        assertThat(s.finalTestLoss()).isEqualTo(log.last().testLoss());
+        assertThat(s.finalTestAccuracy()).isEqualTo(log.last().testAccuracy());
+        assertThat(Files.readString(tmp.resolve("plain/summary.json"))).doesNotContain("test");
+        assertThat(Files.readString(tmp.resolve("held/summary.json")))
+                .contains("\"final_test_loss\"", "\"final_test_accuracy\"");
+        assertThat(Files.readString(tmp.resolve("held/manifest.json"))).contains("\"test_examples\" : 25");
     }
 }

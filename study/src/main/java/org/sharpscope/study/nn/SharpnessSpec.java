@@ -11,6 +11,7 @@ import org.sharpscope.nn.model.Activation;
 import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Normalization;
 import org.sharpscope.nn.model.Parameterization;
+import org.sharpscope.nn.torchscript.ModuleMode;
 import org.sharpscope.study.spectral.EigenMethod;
 
 /**
@@ -20,23 +21,27 @@ import org.sharpscope.study.spectral.EigenMethod;
  * relative residual of 1e-6 within 2000 products — and {@code trace}, the Hutchinson probes of a
  * trace estimate (0: none). Null means the default.
  */
-public record SharpnessSpec(ModelKind model, Integer depth, Integer width, Activation activation, Boolean bias,
+public record SharpnessSpec(ModelKind model, @JsonSerialize(using = ToStringSerializer.class) Path modelFile,
+                            ModuleMode moduleMode, Integer depth, Integer width, Activation activation, Boolean bias,
                             Parameterization param, Boolean lastLayerZero, Double outputScale, Normalization norm,
                             DatasetKind dataset, @JsonSerialize(using = ToStringSerializer.class) Path dataDir,
-                            Integer subset, SubsetMode subsetMode, Boolean standardize, Double targetScale,
-                            ExampleShape syntheticShape, Integer syntheticOutputs, Loss loss, Dtype dtype, Long seed,
-                            Integer chunk, Integer threads, Integer blasThreads,
+                            @JsonSerialize(using = ToStringSerializer.class) Path data,
+                            @JsonSerialize(using = ToStringSerializer.class) Path testData,
+                            Integer subset, SubsetMode subsetMode, Integer testSubset, Boolean standardize,
+                            Double targetScale, ExampleShape syntheticShape, Integer syntheticOutputs, Loss loss,
+                            Dtype dtype, Long seed, Integer chunk, Integer threads, Integer blasThreads,
                             @JsonSerialize(using = ToStringSerializer.class) Path checkpoint,
                             @JsonSerialize(using = ToStringSerializer.class) Path saveCheckpoint,
                             Integer topK, Double tol, EigenMethod method, Long maxProducts, CurvatureOperator operator,
                             Integer trace) implements NetworkSettings {
     public SharpnessSpec {
-        NetworkSpec n = new NetworkSpec(model, depth, width, activation, bias, param, lastLayerZero, outputScale, norm,
-                dataset, dataDir, subset, subsetMode, standardize, targetScale, syntheticShape, syntheticOutputs, loss,
-                dtype, seed, chunk, threads, blasThreads);
-        model = n.model(); depth = n.depth(); width = n.width(); activation = n.activation(); bias = n.bias();
-        param = n.param(); lastLayerZero = n.lastLayerZero(); outputScale = n.outputScale(); norm = n.norm();
-        dataset = n.dataset(); dataDir = n.dataDir(); subset = n.subset(); subsetMode = n.subsetMode();
+        NetworkSpec n = new NetworkSpec(model, modelFile, moduleMode, depth, width, activation, bias, param,
+                lastLayerZero, outputScale, norm, dataset, dataDir, data, testData, subset, subsetMode, testSubset,
+                standardize, targetScale, syntheticShape, syntheticOutputs, loss, dtype, seed, chunk, threads, blasThreads);
+        model = n.model(); modelFile = n.modelFile(); moduleMode = n.moduleMode(); depth = n.depth(); width = n.width();
+        activation = n.activation(); bias = n.bias(); param = n.param(); lastLayerZero = n.lastLayerZero();
+        outputScale = n.outputScale(); norm = n.norm(); dataset = n.dataset(); dataDir = n.dataDir(); data = n.data();
+        testData = n.testData(); subset = n.subset(); subsetMode = n.subsetMode(); testSubset = n.testSubset();
         standardize = n.standardize(); targetScale = n.targetScale(); syntheticShape = n.syntheticShape();
         syntheticOutputs = n.syntheticOutputs(); loss = n.loss(); dtype = n.dtype(); seed = n.seed(); chunk = n.chunk();
         threads = n.threads(); blasThreads = n.blasThreads();

@@ -14,14 +14,16 @@ import org.sharpscope.study.spectral.EigenMethod;
 /**
  * What {@code sharpness} found, written as summary.json and printed by {@code --json}: the top
  * eigenvalues and their residuals, the products and seconds the solve took, the loss at the
- * weights, whether every eigenvalue converged, each one's multiplicity and whether the check for
+ * weights and the loss and accuracy of held-out examples (absent without them), whether every eigenvalue converged, each one's multiplicity and whether the check for
  * further copies completed (its products are part of {@code products}), the Hutchinson trace estimate with its standard error and products (absent without
  * {@code --trace}), the operator and method, the examples and parameters, and the network
  * settings ({@code config}, the keys of a checkpoint's run manifest).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SharpnessSummary(double[] eigenvalues, long products, double seconds, double[] residuals, double loss,
-                               boolean converged, int[] multiplicity, boolean[] multiplicityChecked, long checkProducts,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Double testLoss,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Double testAccuracy, boolean converged,
+                               int[] multiplicity, boolean[] multiplicityChecked, long checkProducts,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Double trace,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Double traceStandardError,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Long traceProducts,

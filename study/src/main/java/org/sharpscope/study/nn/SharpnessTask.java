@@ -1,8 +1,10 @@
 package org.sharpscope.study.nn;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sharpscope.UserInputException;
+import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.data.Dataset;
 import org.sharpscope.nn.hessian.TrainingObjective;
 import org.sharpscope.nn.model.Network;
@@ -22,9 +24,10 @@ import org.sharpscope.study.Task;
 
 /**
  * {@code sharpness}: the top eigenvalues of the training-loss Hessian (or Gauss-Newton matrix)
- * of a network at its seeded initialization or at a checkpoint, from exact products, into a run
- * directory: config.yaml, manifest.json, eigenvalues.csv ({@code index, eigenvalue, residual})
- * and summary.json.
+ * of a network at its seeded initialization (a TorchScript module: its own weights) or at a
+ * checkpoint, from exact products, into a run directory: config.yaml, manifest.json,
+ * eigenvalues.csv ({@code index, eigenvalue, residual}) and summary.json (with the loss and
+ * accuracy on held-out examples when given).
  */
 public final class SharpnessTask implements Task<SharpnessSpec, SharpnessSummary> {
     /** The eigenvalues file of a sharpness run. */
@@ -43,8 +46,15 @@ public final class SharpnessTask implements Task<SharpnessSpec, SharpnessSummary
     @Override
     public SharpnessSummary run(SharpnessSpec spec, RunContext context) {
         spec.useThreads();
-        Dataset data = spec.loadData();
-        Network net = spec.buildNetwork(data);
+        try (NetworkSource source = spec.openSource()) {
+            return run(spec, source, context);
+        }
+    }
+
+    private SharpnessSummary run(SharpnessSpec spec, NetworkSource source, RunContext context) {
+        Dataset data = source.loadData();
+        Dataset test = source.loadTestData();
+        Network net = source.buildNetwork(data);
         Parameters params = spec.checkpoint() == null ? Parameters.initialize(net, spec.dtype(), spec.seed())
                 : Checkpoint.load(spec.checkpoint(), net, spec.dtype());
         if (spec.topK() > params.dimension()) {
@@ -55,9 +65,16 @@ public final class SharpnessTask implements Task<SharpnessSpec, SharpnessSummary
         dir.startManifest(name(), spec.seed());
         dir.putManifest("architecture", net.description());
         dir.putManifest("examples", data.size());
+        if (test != null) dir.putManifest("test_examples", test.size());
+        if (!source.inputFiles().isEmpty()) {
+            Map<String, String> sha = new LinkedHashMap<>();
+            for (NetworkSource.InputFile f : source.inputFiles()) sha.put(f.flag(), f.sha256());
+            dir.putManifest("input_sha256", sha);
+        }
         if (spec.saveCheckpoint() != null) {
-            Checkpoint.save(spec.saveCheckpoint(), params, Map.of("source", spec.checkpoint() == null
-                    ? "init seed " + spec.seed() : spec.checkpoint().toString()));
+            String from = spec.checkpoint() != null ? spec.checkpoint().toString()
+                    : spec.ownNetwork() ? "the weights saved in " + spec.modelFile() : "init seed " + spec.seed();
+            Checkpoint.save(spec.saveCheckpoint(), params, Map.of("source", from));
         }
 
         TrainingObjective objective = new TrainingObjective(params, data, spec.loss(), spec.chunk());
@@ -67,13 +84,14 @@ public final class SharpnessTask implements Task<SharpnessSpec, SharpnessSummary
                 .withMaxProducts(spec.maxProducts()).withSeed(spec.seed()).withWantVectors(false));
         double seconds = (System.nanoTime() - start) / 1e9;
         double loss = objective.loss();
+        TrainingObjective held = test == null ? null : new TrainingObjective(params, test, spec.loss(), spec.chunk());
         TraceEstimate trace = spec.trace() > 0 ? Hutchinson.trace(op, spec.trace(), spec.seed()) : null;
 
         CsvTable eigen = new CsvTable(List.of("index", "eigenvalue", "residual"));
         for (int i = 0; i < r.values().length; i++) eigen.add(i + 1, r.values()[i], r.residuals()[i]);
         AtomicFiles.writeString(dir.file(EIGENVALUES), eigen.toCsv());
         SharpnessSummary summary = new SharpnessSummary(r.values(), r.products(), seconds, r.residuals(), loss,
-                r.allConverged(), r.multiplicity(), r.multiplicityChecked(), r.checkProducts(),
+                held == null ? null : held.loss(), held == null ? null : test.accuracy(held.outputs()), r.allConverged(), r.multiplicity(), r.multiplicityChecked(), r.checkProducts(),
                 trace == null ? null : trace.value(), trace == null ? null : trace.standardError(),
                 trace == null ? null : trace.products(), spec.operator(), spec.method(), data.size(),
                 params.dimension(), spec.describe());

@@ -11,6 +11,7 @@ import org.sharpscope.nn.model.Activation;
 import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Normalization;
 import org.sharpscope.nn.model.Parameterization;
+import org.sharpscope.nn.torchscript.ModuleMode;
 import org.sharpscope.nn.train.Optimizer;
 import org.sharpscope.nn.train.TrainConfig;
 import org.sharpscope.uv.LearningRate;
@@ -23,22 +24,26 @@ import org.sharpscope.uv.LearningRate;
  * the end); 1 tracked Hessian eigenvalue, no NTK, relative tolerance 1e-6 and 500 Hessian-vector
  * products per probe. Null means the default. See {@link TrainConfig} for the schedule.
  */
-public record TrainSpec(ModelKind model, Integer depth, Integer width, Activation activation, Boolean bias,
+public record TrainSpec(ModelKind model, @JsonSerialize(using = ToStringSerializer.class) Path modelFile,
+                        ModuleMode moduleMode, Integer depth, Integer width, Activation activation, Boolean bias,
                         Parameterization param, Boolean lastLayerZero, Double outputScale, Normalization norm,
                         DatasetKind dataset, @JsonSerialize(using = ToStringSerializer.class) Path dataDir,
-                        Integer subset, SubsetMode subsetMode, Boolean standardize, Double targetScale,
-                        ExampleShape syntheticShape, Integer syntheticOutputs, Loss loss, Dtype dtype, Long seed,
-                        Integer chunk, Integer threads, Integer blasThreads,
+                        @JsonSerialize(using = ToStringSerializer.class) Path data,
+                        @JsonSerialize(using = ToStringSerializer.class) Path testData,
+                        Integer subset, SubsetMode subsetMode, Integer testSubset, Boolean standardize,
+                        Double targetScale, ExampleShape syntheticShape, Integer syntheticOutputs, Loss loss,
+                        Dtype dtype, Long seed, Integer chunk, Integer threads, Integer blasThreads,
                         Optimizer optimizer, Double eta, Double c, Integer batchSize, Double momentum, Integer steps,
                         Integer probeEvery, Integer denseSteps, Integer checkpointEvery, Integer topK, Boolean ntk,
                         Double tol, Integer maxProducts) implements NetworkSettings {
     public TrainSpec {
-        NetworkSpec n = new NetworkSpec(model, depth, width, activation, bias, param, lastLayerZero, outputScale, norm,
-                dataset, dataDir, subset, subsetMode, standardize, targetScale, syntheticShape, syntheticOutputs, loss,
-                dtype, seed, chunk, threads, blasThreads);
-        model = n.model(); depth = n.depth(); width = n.width(); activation = n.activation(); bias = n.bias();
-        param = n.param(); lastLayerZero = n.lastLayerZero(); outputScale = n.outputScale(); norm = n.norm();
-        dataset = n.dataset(); dataDir = n.dataDir(); subset = n.subset(); subsetMode = n.subsetMode();
+        NetworkSpec n = new NetworkSpec(model, modelFile, moduleMode, depth, width, activation, bias, param,
+                lastLayerZero, outputScale, norm, dataset, dataDir, data, testData, subset, subsetMode, testSubset,
+                standardize, targetScale, syntheticShape, syntheticOutputs, loss, dtype, seed, chunk, threads, blasThreads);
+        model = n.model(); modelFile = n.modelFile(); moduleMode = n.moduleMode(); depth = n.depth(); width = n.width();
+        activation = n.activation(); bias = n.bias(); param = n.param(); lastLayerZero = n.lastLayerZero();
+        outputScale = n.outputScale(); norm = n.norm(); dataset = n.dataset(); dataDir = n.dataDir(); data = n.data();
+        testData = n.testData(); subset = n.subset(); subsetMode = n.subsetMode(); testSubset = n.testSubset();
         standardize = n.standardize(); targetScale = n.targetScale(); syntheticShape = n.syntheticShape();
         syntheticOutputs = n.syntheticOutputs(); loss = n.loss(); dtype = n.dtype(); seed = n.seed(); chunk = n.chunk();
         threads = n.threads(); blasThreads = n.blasThreads();

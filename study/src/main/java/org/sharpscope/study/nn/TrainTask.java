@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sharpscope.UserInputException;
+import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.train.Checkpoint;
 import org.sharpscope.nn.train.TrainSummary;
 import org.sharpscope.nn.train.Trainer;
@@ -17,7 +18,8 @@ import org.sharpscope.study.Task;
 /**
  * {@code train}: trains a network with sharpness tracking ({@link Trainer}) into a run directory —
  * config.yaml (the resolved spec), manifest.json, metrics.csv, summary.json, checkpoints/ — and
- * continues a killed run from its newest checkpoint bit for bit.
+ * continues a killed run from its newest checkpoint bit for bit, rebuilding its network (a
+ * TorchScript module included) from config.yaml; a module or data file changed since is refused.
  */
 public final class TrainTask implements Task<TrainSpec, TrainSummary>, Resumable<TrainSummary> {
     @Override
@@ -33,9 +35,11 @@ public final class TrainTask implements Task<TrainSpec, TrainSummary>, Resumable
     @Override
     public TrainSummary run(TrainSpec spec, RunContext context) {
         spec.useThreads();
-        RunDirectory dir = RunDirectory.create(context.out());
-        dir.writeConfig(Specs.toMap(spec));
-        return train(spec, dir, context.progress(), false);
+        try (NetworkSource source = spec.openSource()) { // a module that does not fit its data leaves no run directory
+            RunDirectory dir = RunDirectory.create(context.out());
+            dir.writeConfig(Specs.toMap(spec));
+            return train(spec, source, dir, context.progress(), false);
+        }
     }
 
     @Override
@@ -58,7 +62,9 @@ public final class TrainTask implements Task<TrainSpec, TrainSummary>, Resumable
             throw new UserInputException("cannot resume " + runDir + ": it has no checkpoints/step-*.safetensors");
         }
         spec.useThreads();
-        return train(spec, RunDirectory.reopen(runDir), context.progress(), true);
+        try (NetworkSource source = spec.openSource()) {
+            return train(spec, source, RunDirectory.reopen(runDir), context.progress(), true);
+        }
     }
 
     /** The spec a run directory was started with: its config.yaml. */
@@ -70,10 +76,11 @@ public final class TrainTask implements Task<TrainSpec, TrainSummary>, Resumable
         return Specs.bind(TrainSpec.class, Specs.readYaml(file), "config " + file);
     }
 
-    private static TrainSummary train(TrainSpec spec, RunDirectory dir, Progress progress, boolean fromCheckpoint) {
+    private static TrainSummary train(TrainSpec spec, NetworkSource source, RunDirectory dir, Progress progress,
+                                      boolean fromCheckpoint) {
         progress.start("train", spec.steps());
         try {
-            Trainer trainer = new Trainer(spec.config(), dir, (t, steps, p) ->
+            Trainer trainer = new Trainer(spec.config(), source, dir, (t, steps, p) ->
                     progress.update(t, String.format(Locale.ROOT, "loss %.4g  λ %.4g", p.loss(), p.top())));
             TrainSummary summary = fromCheckpoint ? trainer.resume() : trainer.run();
             progress.update(spec.steps(), null);

@@ -13,6 +13,7 @@ import org.sharpscope.nn.data.DatasetKind;
 import org.sharpscope.nn.model.Activation;
 import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Parameterization;
+import org.sharpscope.nn.torchscript.ModuleMode;
 import org.sharpscope.nn.train.Optimizer;
 import org.sharpscope.study.Specs;
 import org.sharpscope.study.spectral.EigenMethod;
@@ -72,5 +73,58 @@ class NetworkSpecsTest {
         assertThatThrownBy(() -> Specs.bind(NetworkSpec.class, Map.of("param", "xyz"), "cell")).hasMessageContaining("sp, ntp, mup");
         assertThatThrownBy(() -> Specs.bind(NetworkSpec.class, Map.of("synthetic-shape", "3xa"), "cell")).hasMessageContaining("--synthetic-shape");
         assertThatThrownBy(() -> Specs.bind(SharpnessSpec.class, Map.of("top-k", 0), "cell")).hasMessageContaining("--top-k");
+    }
+
+    /**
+     * A TorchScript module on a safetensors file: its keys round-trip through config.yaml, the
+     * built-in family and dataset keys stay null (so config.yaml has none), all examples by default.
+     */
+    @Test
+    void ownNetworkKeysRoundTripWithoutBuiltInDefaults() {
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("model_file", "m.pt");
+        in.put("data", "train.safetensors");
+        in.put("test-data", "test.safetensors");
+        in.put("loss", "ce");
+        in.put("eta", 0.1);
+        TrainSpec t = Specs.bind(TrainSpec.class, in, "test");
+        assertThat(t.ownNetwork()).isTrue();
+        assertThat(t.moduleMode()).isEqualTo(ModuleMode.EVAL);
+        assertThat(t.subset()).isZero();
+        assertThat(List.of(t.model() == null, t.depth() == null, t.dataset() == null, t.standardize() == null)).containsOnly(true);
+        assertThat(t.config().model()).isNull();
+        assertThat(t.torchScriptConfig().testData()).isEqualTo(Path.of("test.safetensors"));
+        Map<String, Object> out = Specs.toMap(t);
+        assertThat(out).containsEntry("model-file", "m.pt").containsEntry("module-mode", "eval")
+                .containsEntry("data", "train.safetensors").containsEntry("test-data", "test.safetensors")
+                .doesNotContainKeys("model", "depth", "width", "dataset", "standardize", "test-subset");
+        assertThat(Specs.bind(TrainSpec.class, out, "again")).isEqualTo(t);
+        assertThat(NetworkSpec.of(t).describe()).containsEntry("model", "torchscript").containsEntry("model_file", "m.pt")
+                .containsEntry("test_data", "test.safetensors").containsEntry("loss", "ce");
+
+        NetworkSpec builtin = Specs.bind(NetworkSpec.class, Map.of("test-subset", 100), "test");
+        assertThat(builtin.testSubset()).isEqualTo(100);
+        assertThat(builtin.describe()).containsEntry("test_subset", 100);
+        assertThat(NetworkSpec.defaults().describe()).doesNotContainKey("test_subset");
+        assertThat(Specs.toMap(NetworkSpec.defaults())).doesNotContainKeys("model-file", "module-mode", "data", "test-data",
+                "test-subset");
+    }
+
+    @Test
+    void ownNetworkSettingsThatDoNotGoTogetherAreRefused() {
+        assertThatThrownBy(() -> Specs.bind(NetworkSpec.class, Map.of("model-file", "m.pt"), "cell"))
+                .hasMessageContaining("--model-file needs --data");
+        assertThatThrownBy(() -> Specs.bind(NetworkSpec.class, Map.of("data", "d.safetensors"), "cell"))
+                .hasMessageContaining("--data goes with --model-file");
+        assertThatThrownBy(() -> Specs.bind(NetworkSpec.class, Map.of("module-mode", "train"), "cell"))
+                .hasMessageContaining("--module-mode goes with --model-file");
+        assertThatThrownBy(() -> Specs.bind(NetworkSpec.class, Map.of("model-file", "m.pt", "data", "d", "dataset", "mnist"), "cell"))
+                .hasMessageContaining("drop --dataset");
+        assertThatThrownBy(() -> Specs.bind(NetworkSpec.class, Map.of("model-file", "m.pt", "data", "d", "test-subset", 5), "cell"))
+                .hasMessageContaining("--test-data FILE.safetensors");
+        assertThatThrownBy(() -> Specs.bind(NetworkSpec.class, Map.of("test-subset", 0), "cell"))
+                .hasMessageContaining("--test-subset must be >= 1");
+        assertThatThrownBy(() -> Specs.bind(NetworkSpec.class, Map.of("model-file", "m.pt", "data", "d", "module-mode", "x"), "cell"))
+                .hasMessageContaining("module-mode");
     }
 }
