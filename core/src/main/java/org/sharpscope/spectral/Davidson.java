@@ -1,0 +1,201 @@
+package org.sharpscope.spectral;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Block Davidson without preconditioner (Rayleigh–Ritz on every direction applied so far, expanded
+ * by the residuals of the unconverged wanted pairs, with a thick restart when the basis is full),
+ * for tracking top-k (or bottom-k) eigenvalues from a warm start to a stated accuracy of the
+ * <em>eigenvalues</em>. With a single vector and exact arithmetic it spans the Krylov space of its
+ * start vector, like Lanczos; unlike LOBPCG, whose three-vector basis cannot tell the second
+ * eigenvalue apart when it is close, the whole basis also resolves the eigenvalues just beyond the
+ * wanted ones, which the stopping rule needs.
+ *
+ * <p><b>Stopping.</b> {@link SolverOptions#tol()} is the relative accuracy asked of each wanted
+ * eigenvalue, |λ − θ| ≤ tol·|θ|. A Ritz pair (θ, x) with residual r = A x − θ x is accepted when
+ * <ul>
+ *   <li>‖r‖ ≤ tol·‖A‖ (then some eigenvalue lies within ‖r‖ ≤ tol·‖A‖ of θ), or</li>
+ *   <li>‖r‖² ≤ tol·|θ|·gap, where gap = |θ − θ'| and θ' is the first unwanted Ritz value of the
+ *       basis (the quadratic bound |λ − θ| ≤ ‖r‖²/gap), and θ changed by at most tol·|θ| in the
+ *       last step, and ‖r‖ ≤ √tol·‖A‖.</li>
+ * </ul>
+ * θ' lies below the next eigenvalue (interlacing), so the gap is overestimated until the basis has
+ * found that eigenvalue; but then the residual carries little of its eigenvector, and the other two
+ * conditions catch the rest (the Ritz values rise monotonically, so a step that moves θ by less
+ * than tol·|θ| leaves about that much to gain). The residual this accepts is near √(tol·λ·gap),
+ * far above tol·‖A‖: with float32 products, whose rounding noise is near 1e-6·‖A‖, a residual
+ * rule at tol 1e-6 spends dozens of products on noise.
+ *
+ * <p>‖A‖ is estimated by the largest |Ritz value| seen. Warm-start vectors (any number; the
+ * first ones first) span the start block, padded with random vectors to k. Memory: 2·maxBasis
+ * vectors of length n ({@link SolverOptions#maxBasis()}, 0 choosing max(20, 3·(k + guard))).
+ */
+public final class Davidson implements EigenSolver {
+    /** A new direction whose norm drops below this fraction when orthogonalised is dropped. */
+    private static final double KEEP = 1e-8;
+
+    /**
+     * A solve's result and the Ritz vectors to start the next solve from: the k wanted ones
+     * followed by {@code guard} more (the best approximations to the next eigenvectors, which the
+     * basis has when the wanted ones converge), fewer when the basis was smaller.
+     */
+    public record Tracked(EigenResult result, double[][] basis) {}
+
+    @Override
+    public EigenResult solve(LinearOperator op, int k, SolverOptions o) {
+        return track(op, k, 0, o).result();
+    }
+
+    /** Solves for k pairs and also returns {@code guard} further Ritz vectors for the next warm start. */
+    public Tracked track(LinearOperator op, int k, int guard, SolverOptions o) {
+        int n = op.dimension();
+        if (k < 1 || k > n) throw new IllegalArgumentException("k must be in [1, " + n + "], got " + k);
+        if (guard < 0) throw new IllegalArgumentException("guard must be >= 0, got " + guard);
+        int want = Math.min(n, k + guard);
+        int maxBasis = o.maxBasis() == 0 ? Math.max(20, 3 * want) : o.maxBasis();
+        maxBasis = Math.min(n, Math.max(maxBasis, want + k));
+        Random rnd = new Random(o.seed());
+        double tol = o.tol();
+
+        double[][] v = new double[maxBasis][];
+        double[][] av = new double[maxBasis][];
+        double[][] h = new double[maxBasis][maxBasis];
+        int m = 0;
+        long products = 0;
+
+        // Start block: warm-start vectors (as many as fit in half the basis), padded to k.
+        int startCap = Math.max(k, Math.min(maxBasis / 2, o.warmStart() == null ? 0 : o.warmStart().length));
+        if (o.warmStart() != null) {
+            for (double[] s : o.warmStart()) {
+                if (m == startCap) break;
+                if (s.length != n) throw new IllegalArgumentException("warm-start vector has length " + s.length + ", expected " + n);
+                double[] c = s.clone();
+                double before = Vectors.norm(c);
+                if (!(before > 0)) continue;
+                double after = Vectors.orthogonalize(c, v, m);
+                if (after > 1e-8 * before) {
+                    Vectors.scale(1 / after, c);
+                    v[m++] = c;
+                }
+            }
+        }
+        while (m < k) {
+            double[] c = Vectors.gaussian(n, rnd);
+            if (!Vectors.orthonormalizeOrRandom(c, v, m, rnd)) throw new IllegalStateException("cannot build a start block");
+            v[m++] = c;
+        }
+        m = (int) Math.max(k, Math.min(m, o.maxProducts()));
+        products += expand(op, v, av, h, 0, m);
+
+        double scale = 0;
+        double[] previous = null;
+        double[] theta = new double[k];
+        double[] res = new double[k];
+        double[][] x = new double[k][];
+        while (true) {
+            SmallSymmetricEigen e = SmallSymmetricEigen.of(h, m);
+            for (double t : e.values()) scale = Math.max(scale, Math.abs(t));
+            int kk = Math.min(k, m);
+            double next = m > k ? e.values()[e.wanted(k, o.which())] : Double.NaN;
+            double[][] r = new double[kk][];
+            boolean[] active = new boolean[kk];
+            int nActive = 0;
+            for (int i = 0; i < kk; i++) {
+                double[] y = e.vectors()[e.wanted(i, o.which())];
+                theta[i] = e.values()[e.wanted(i, o.which())];
+                x[i] = Vectors.combine(v, m, y, n);
+                r[i] = Vectors.combine(av, m, y, n);
+                Vectors.axpy(-theta[i], x[i], r[i]);
+                res[i] = Vectors.norm(r[i]);
+                boolean ok = res[i] <= tol * scale;
+                if (!ok && previous != null && Double.isFinite(next)) {
+                    double target = tol * Math.abs(theta[i]);
+                    double gap = Math.abs(theta[i] - next);
+                    ok = res[i] * res[i] <= target * gap && res[i] <= Math.sqrt(tol) * scale
+                            && Math.abs(theta[i] - previous[i]) <= target;
+                }
+                if (!ok) {
+                    active[i] = true;
+                    nActive++;
+                }
+            }
+            long budget = o.maxProducts() - products;
+            if (nActive == 0 || budget <= 0 || m == n) return finish(e, v, m, n, k, want, theta, res, x, products, o);
+
+            // New directions: the residuals of the unconverged pairs, orthogonalised against the basis.
+            double[][] fresh = new double[nActive][];
+            int nf = 0;
+            for (int i = 0; i < kk && nf < budget; i++) {
+                if (!active[i]) continue;
+                double[] d = r[i];
+                double before = res[i];
+                Vectors.orthogonalize(d, v, m);
+                Vectors.orthogonalize(d, fresh, nf);
+                double left = Vectors.orthogonalize(d, v, m); // once more: the second block may have reintroduced some
+                if (!(left > KEEP * before)) continue;
+                Vectors.scale(1 / left, d);
+                fresh[nf++] = d;
+            }
+            if (nf == 0) return finish(e, v, m, n, k, want, theta, res, x, products, o); // stagnation
+            nf = Math.min(nf, n - m);
+            if (m + nf > maxBasis) {
+                // Thick restart: keep the best Ritz vectors (wanted end first), as many as leave room.
+                int keep = Math.max(Math.min(m, want), Math.min(m, maxBasis - nf));
+                double[][] nv = new double[maxBasis][];
+                double[][] nav = new double[maxBasis][];
+                double[][] nh = new double[maxBasis][maxBasis];
+                for (int i = 0; i < keep; i++) {
+                    double[] y = e.vectors()[e.wanted(i, o.which())];
+                    nv[i] = Vectors.combine(v, m, y, n);
+                    nav[i] = Vectors.combine(av, m, y, n);
+                    nh[i][i] = e.values()[e.wanted(i, o.which())];
+                }
+                v = nv;
+                av = nav;
+                h = nh;
+                m = keep;
+                nf = Math.min(nf, maxBasis - m);
+                for (int j = 0; j < nf; j++) { // the residuals are orthogonal to the old basis; keep them so to the new one
+                    Vectors.orthogonalize(fresh[j], v, m);
+                    Vectors.scale(1 / Vectors.norm(fresh[j]), fresh[j]);
+                }
+            }
+            System.arraycopy(fresh, 0, v, m, nf);
+            products += expand(op, v, av, h, m, nf);
+            m += nf;
+            previous = theta.clone();
+        }
+    }
+
+    /** Applies A to v[from … from+count−1] as one block and fills the new rows of H = VᵀAV. */
+    private static long expand(LinearOperator op, double[][] v, double[][] av, double[][] h, int from, int count) {
+        if (count == 0) return 0;
+        int n = v[from].length;
+        double[][] xs = Arrays.copyOfRange(v, from, from + count);
+        double[][] ys = new double[count][];
+        for (int j = 0; j < count; j++) ys[j] = new double[n];
+        op.applyBlock(xs, ys);
+        for (int j = 0; j < count; j++) av[from + j] = ys[j];
+        for (int a = from; a < from + count; a++) {
+            for (int b = 0; b <= a; b++) {
+                double s = 0.5 * (Vectors.dot(v[a], av[b]) + Vectors.dot(v[b], av[a]));
+                h[a][b] = s;
+                h[b][a] = s;
+            }
+        }
+        return count;
+    }
+
+    private static Tracked finish(SmallSymmetricEigen e, double[][] v, int m, int n, int k, int want, double[] theta,
+                                  double[] res, double[][] x, long products, SolverOptions o) {
+        int kk = Math.min(k, m);
+        double[][] basis = new double[Math.min(want, m)][];
+        for (int i = 0; i < basis.length; i++) {
+            basis[i] = i < kk ? x[i] : Vectors.combine(v, m, e.vectors()[e.wanted(i, o.which())], n);
+        }
+        EigenResult r = new EigenResult(Arrays.copyOf(theta, kk), o.wantVectors() ? Arrays.copyOf(x, kk) : null,
+                Arrays.copyOf(res, kk), products);
+        return new Tracked(r, basis);
+    }
+}
