@@ -1,7 +1,13 @@
 package org.sharpscope.bench;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 import org.sharpscope.nn.Dtype;
+import org.sharpscope.nn.NativeThreads;
 import org.sharpscope.nn.data.DataConfig;
 import org.sharpscope.nn.data.Dataset;
 import org.sharpscope.nn.data.DatasetKind;
@@ -17,71 +23,127 @@ import org.sharpscope.nn.model.Parameterization;
 import org.sharpscope.nn.model.Parameters;
 
 /**
- * Wall time per full-batch gradient and per exact HVP (float32, MSE, SP) for the two networks of
- * issue 5, printed as one line per case: {@code java <case> grad_ms <median> hvp_ms <median>}.
- * Run by bench/hvp-vs-python.sh next to bench/python/hvp_timing.py (same work, same threads).
- * Usage: HvpTiming THREADS REPEATS [fcn|myrtle|all] [MYRTLE_WIDTH]; -DblasThreads=N sets OpenBLAS apart.
+ * Wall time per full-batch gradient and per exact HVP of issue 13's networks, one case per
+ * process (run by bench/hvp-vs-python.sh next to bench/python/hvp_timing.py, which does the same
+ * work the PyTorch way): FCN 784-512-512-10 tanh on 5000 Fashion-MNIST images, Myrtle-5 width 64
+ * and ResNet-20 on 1000 3×32×32 inputs (synthetic: timing does not depend on the values), MSE,
+ * SP. Prints one line of key-value pairs: gradient, HVP with the default operator (∇L graph kept
+ * within the memory budget: graph build and per-product time apart), HVP rebuilding the graph
+ * every product (budget 0, the former default), GEMM rate of a 2048³ torch.mm, the operator's
+ * plan, and the process's peak resident memory.
+ * Usage: HvpTiming CASE DTYPE THREADS REPEATS [CHUNK] [DATA_DIR]; -DblasThreads=N sets OpenBLAS apart.
  */
 public final class HvpTiming {
     private HvpTiming() {}
 
-    public static void main(String[] args) {
-        int threads = Integer.parseInt(args[0]);
-        int repeats = Integer.parseInt(args[1]);
-        String which = args.length > 2 ? args[2] : "all";
-        int myrtleWidth = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-        int blasThreads = Integer.getInteger("blasThreads", threads);
-        org.sharpscope.nn.NativeThreads.set(threads, blasThreads);
-        if (!which.equals("myrtle")) {
-            ModelConfig fcn = new ModelConfig(ModelKind.FCN, 3, 200, Activation.TANH, false, Parameterization.SP, false, 1,
-                    Normalization.NONE);
-            time("fcn-3072-200-200-10-tanh-n5000", fcn, new long[] {3072}, 5000, repeats);
-        }
-        if (!which.equals("fcn")) {
-            ModelConfig myrtle = new ModelConfig(ModelKind.MYRTLE, 5, myrtleWidth, Activation.RELU, false, Parameterization.SP,
-                    false, 1, Normalization.NONE);
-            time("myrtle5-w" + myrtleWidth + "-n1000", myrtle, new long[] {3, 32, 32}, 1000, repeats);
-        }
-    }
+    public static void main(String[] args) throws Exception {
+        String name = args[0];
+        Dtype dtype = Dtype.parse(args[1]);
+        int threads = Integer.parseInt(args[2]);
+        int repeats = Integer.parseInt(args[3]);
+        int chunk = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
+        Path dataDir = Path.of(args.length > 5 ? args[5] : "/usr/share/datasets/fashion-mnist");
+        NativeThreads.set(threads, Integer.getInteger("blasThreads", threads));
 
-    private static void time(String name, ModelConfig mc, long[] shape, int n, int repeats) {
-        DataConfig dc = new DataConfig(DatasetKind.SYNTHETIC_MIXTURE, null, n, true, true, 1.0, shape, 10, 0);
-        Dataset d = DatasetLoader.load(dc, Loss.MSE, false);
-        Parameters p = Parameters.initialize(mc.build(d.exampleShape(), d.outputs()), Dtype.FLOAT32, 0);
-        TrainingObjective obj = new TrainingObjective(p, d, Loss.MSE, 0);
-        HessianOperator h = new HessianOperator(obj);
-        double[] v = new double[h.dimension()];
+        ModelConfig mc;
+        DataConfig dc;
+        switch (name) {
+            case "fcn512" -> {
+                mc = new ModelConfig(ModelKind.FCN, 3, 512, Activation.TANH, false, Parameterization.SP, false, 1, Normalization.NONE);
+                dc = new DataConfig(DatasetKind.FASHION_MNIST, dataDir, 5000, false, true, 1.0, new long[] {784}, 10, 0);
+            }
+            case "myrtle5" -> {
+                mc = new ModelConfig(ModelKind.MYRTLE, 5, 64, Activation.RELU, false, Parameterization.SP, false, 1, Normalization.NONE);
+                dc = new DataConfig(DatasetKind.SYNTHETIC_MIXTURE, null, 1000, false, true, 1.0, new long[] {3, 32, 32}, 10, 0);
+            }
+            case "resnet20" -> {
+                mc = new ModelConfig(ModelKind.RESNET, 20, 16, Activation.RELU, false, Parameterization.SP, false, 1, Normalization.NONE);
+                dc = new DataConfig(DatasetKind.SYNTHETIC_MIXTURE, null, 1000, false, true, 1.0, new long[] {3, 32, 32}, 10, 0);
+            }
+            default -> throw new IllegalArgumentException("case: fcn512, myrtle5 or resnet20");
+        }
+        Dataset d = DatasetLoader.load(dc, Loss.MSE, mc.model() == ModelKind.FCN);
+        Parameters p = Parameters.initialize(mc.build(d.exampleShape(), d.outputs()), dtype, 0);
+        TrainingObjective obj = new TrainingObjective(p, d, Loss.MSE, chunk);
+        double[] v = new double[obj.dimension()];
         java.util.Random r = new java.util.Random(1);
         for (int i = 0; i < v.length; i++) v[i] = r.nextGaussian();
         double[] y = new double[v.length];
-        obj.gradient();
-        h.apply(v, y);
+
+        double gemm = gemmGflops(dtype);
+        obj.gradient(); // warm-up
         double[] grad = new double[repeats];
-        double[] hvp = new double[repeats];
-        double[] gradCpu = new double[repeats];
-        double[] hvpCpu = new double[repeats];
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int k = 0; k < repeats; k++) {
-            long c0 = mx.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
+            long t = System.nanoTime();
             obj.gradient();
-            long c1 = mx.getCurrentThreadCpuTime();
-            long t1 = System.nanoTime();
-            h.apply(v, y);
-            long c2 = mx.getCurrentThreadCpuTime();
-            long t2 = System.nanoTime();
-            grad[k] = (t1 - t0) / 1e6;
-            hvp[k] = (t2 - t1) / 1e6;
-            gradCpu[k] = (c1 - c0) / 1e6;
-            hvpCpu[k] = (c2 - c1) / 1e6;
+            grad[k] = (System.nanoTime() - t) / 1e6;
         }
-        // cpu_ms: CPU time of the calling thread (all libtorch work runs there with one thread);
-        // robust to other load on the machine.
-        System.out.printf("java %s grad_ms %.2f hvp_ms %.2f grad_cpu_ms %.2f hvp_cpu_ms %.2f params %d%n", name,
-                median(grad), median(hvp), median(gradCpu), median(hvpCpu), h.dimension());
+
+        HessianOperator rebuilt = new HessianOperator(obj, 0);
+        rebuilt.apply(v, y); // warm-up
+        double[] hvpRebuilt = new double[repeats];
+        for (int k = 0; k < repeats; k++) {
+            long t = System.nanoTime();
+            rebuilt.apply(v, y);
+            hvpRebuilt[k] = (System.nanoTime() - t) / 1e6;
+        }
+
+        HessianOperator h = new HessianOperator(obj);
+        long tp = System.nanoTime();
+        HessianOperator.Plan plan = h.plan();
+        double planMs = (System.nanoTime() - tp) / 1e6;
+        h.apply(v, y); // warm-up (builds and keeps the graphs)
+        h.release();
+        long tb = System.nanoTime();
+        h.prepare();
+        double buildMs = (System.nanoTime() - tb) / 1e6;
+        double[] hvp = new double[repeats];
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
+        for (int k = 0; k < repeats; k++) {
+            long t = System.nanoTime();
+            h.apply(v, y);
+            hvp[k] = (System.nanoTime() - t) / 1e6;
+        }
+        double hvpCpu = (os.getProcessCpuTime() - c0) / 1e6 / repeats;
+        h.close();
+
+        System.out.printf("side java case %s dtype %s threads %d blas_threads %d params %d grad_ms %.2f hvp_ms %.2f hvp_cpu_ms %.2f "
+                        + "build_ms %.2f hvp_rebuilt_ms %.2f gemm_gflops %.2f plan_ms %.1f pieces %d retained %d "
+                        + "graph_mb_est %.1f budget_mb %.0f vmhwm_mb %.1f%n",
+                name, dtype.key(), threads, Integer.getInteger("blasThreads", threads), obj.dimension(), median(grad), median(hvp),
+                hvpCpu, buildMs, median(hvpRebuilt), gemm, planMs, plan.pieces(), plan.retainedPieces(), plan.retainedBytes() / 1e6,
+                plan.budgetBytes() / 1e6, vmHwmMb());
     }
 
-    private static double median(double[] a) {
+    /** GFLOP/s of a 2048×2048×2048 torch.mm in the dtype (best of 5), with the threads set above. */
+    static double gemmGflops(Dtype dtype) {
+        int n = 2048;
+        try (org.bytedeco.javacpp.PointerScope scope = new org.bytedeco.javacpp.PointerScope()) {
+            Tensor a = torch.randn(new long[] {n, n}, new org.bytedeco.pytorch.TensorOptions(dtype.scalarType()));
+            Tensor b = torch.randn(new long[] {n, n}, new org.bytedeco.pytorch.TensorOptions(dtype.scalarType()));
+            a.mm(b);
+            double best = Double.MAX_VALUE;
+            for (int k = 0; k < 5; k++) {
+                long t = System.nanoTime();
+                a.mm(b);
+                best = Math.min(best, (System.nanoTime() - t) / 1e9);
+            }
+            return 2.0 * n * n * n / best / 1e9;
+        }
+    }
+
+    /** Peak resident memory of this process (VmHWM), MB. */
+    static double vmHwmMb() throws Exception {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) return Double.NaN;
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+        return Double.NaN;
+    }
+
+    static double median(double[] a) {
         double[] s = a.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);

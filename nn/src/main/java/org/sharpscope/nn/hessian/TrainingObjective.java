@@ -88,6 +88,25 @@ public final class TrainingObjective {
         return loss.partialSum(outputs(c), chunkTargets(c), size);
     }
 
+    /**
+     * The share of the full loss of examples {@code start … start+count−1} (a 0-dim tensor). Any
+     * partition of the examples into ranges sums to the full loss, except with batch
+     * normalisation, whose statistics are those of the range (see {@link #rangesAreExact()}).
+     */
+    Tensor rangeLoss(int start, int count) {
+        Tensor out = params.network().forward(params.tensors(), inputs.narrow(0, start, count));
+        return loss.partialSum(out, targets.narrow(0, start, count), size);
+    }
+
+    /**
+     * True when the loss is a plain sum over examples, so evaluating it over any ranges of examples
+     * gives the same function; false with batch normalisation (batch statistics make the loss
+     * depend on how the examples are chunked, so only this objective's own chunks are exact).
+     */
+    boolean rangesAreExact() {
+        return params.network().config().norm() != org.sharpscope.nn.model.Normalization.BATCH;
+    }
+
     TensorVector paramVector() {
         return paramVector;
     }

@@ -1,24 +1,36 @@
 package org.sharpscope.nn.train;
 
+import org.sharpscope.spectral.Davidson;
 import org.sharpscope.spectral.EigenResult;
 import org.sharpscope.spectral.LinearOperator;
-import org.sharpscope.spectral.Lobpcg;
 import org.sharpscope.spectral.SolverOptions;
 
 /**
- * Tracks the top-k eigenpairs of an operator that changes slowly along training: each call runs
- * LOBPCG warm-started from the eigenvectors of the previous call, so a probe costs a handful of
- * products. The warm-start vectors are part of a run's state (they are checkpointed) because the
- * result depends on them at the level of the solver tolerance: the k eigenvectors followed by the
- * multiplicity check's vectors ({@link EigenResult#warmStart()}), with which the check costs about
- * one product per call.
+ * Tracks the top-k eigenpairs of an operator that changes along training. Each call runs
+ * {@link Davidson} warm-started from the Ritz vectors the previous call ended with: the k
+ * eigenvectors and {@value #GUARD} more (the best approximation to the next eigenvector). At the
+ * edge of stability the top eigenvalues form a cluster whose eigenvectors rotate into each other
+ * from step to step, and the extra vector keeps the start block close to the new top eigenvector.
+ *
+ * <p>{@code tol} is the relative accuracy asked of the eigenvalues: a call stops once
+ * |λ − θ| ≤ tol·|θ| is assured by the residual and the gap to the next Ritz value (see
+ * {@link Davidson}), instead of driving the residual itself down to tol·‖A‖, which costs several
+ * times more products and, with float32 products, reaches their rounding noise.
+ *
+ * <p>Every call ends with the multiplicity check of {@link EigenResult} (copies of the k-th value
+ * beyond the tracked ones); its vectors are carried too, so the check costs about one product.
+ * The warm-start vectors are part of a run's state (they are checkpointed) because the result
+ * depends on them at the level of the tolerance.
  */
 public final class SharpnessTracker {
+    /** Ritz vectors carried to the next call beyond the k tracked ones. */
+    static final int GUARD = 1;
+
     private final int k;
     private final SolverOptions options;
     private double[][] warm;
 
-    /** Top-{@code k} tracking at relative residual {@code tol}, at most {@code maxProducts} per call. */
+    /** Top-{@code k} tracking to relative eigenvalue accuracy {@code tol}, at most {@code maxProducts} products per call. */
     public SharpnessTracker(int k, double tol, long maxProducts, double[][] warmStart) {
         this.k = k;
         this.options = SolverOptions.defaults().withTol(tol).withMaxProducts(maxProducts);
@@ -27,12 +39,14 @@ public final class SharpnessTracker {
 
     /** The top-k eigenpairs of {@code op}; remembers the vectors for the next call. */
     public EigenResult measure(LinearOperator op) {
-        EigenResult r = new Lobpcg().solve(op, k, options.withWarmStart(warm));
-        warm = r.warmStart(); // the eigenvectors and the multiplicity check's vectors (keeps the check cheap)
+        Davidson.Tracked t = new Davidson().track(op, k, GUARD, options.withWarmStart(warm));
+        EigenResult r = t.result();
+        // The tracked Ritz vectors and the multiplicity check's vectors (keeps the check cheap).
+        warm = r.checkVectors() == null || r.checkVectors().length == 0 ? t.basis() : r.warmStart();
         return r;
     }
 
-    /** The current warm-start vectors (null before the first call). */
+    /** The current warm-start vectors (null before the first call): k tracked plus up to {@value #GUARD} more. */
     public double[][] warmStart() {
         return warm;
     }

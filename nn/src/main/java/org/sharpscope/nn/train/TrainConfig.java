@@ -13,8 +13,9 @@ import org.sharpscope.uv.LearningRate;
  * {@code batchSize} 0 means full batch. Probes run at every step below {@code denseSteps}, then
  * in consecutive pairs (t, t+1) every {@code probeEvery} steps — both phases of the period-2
  * oscillation at EoS are seen — and always at the last step; checkpoints every
- * {@code checkpointEvery} steps (0: only at the end). {@code tol} is the relative residual
- * tolerance of the LOBPCG sharpness solve and {@code maxProducts} its product budget per probe.
+ * {@code checkpointEvery} steps (0: only at the end). {@code tol} is the relative accuracy
+ * of the sharpness eigenvalues ({@link SharpnessTracker}) and {@code maxProducts} the product
+ * budget per probe.
  * {@code threads} sets libtorch's intra-op threads (0: its default); small networks run fastest
  * on one thread, and results are bit-reproducible for a fixed thread count.
  */

@@ -13,7 +13,6 @@ import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.data.Dataset;
 import org.sharpscope.nn.hessian.GaussNewtonOperator;
 import org.sharpscope.nn.hessian.HessianOperator;
-import org.sharpscope.nn.hessian.RetainedGraphHessian;
 import org.sharpscope.nn.hessian.TrainingObjective;
 import org.sharpscope.nn.model.Network;
 import org.sharpscope.nn.model.Parameters;
@@ -243,13 +242,12 @@ public final class Trainer {
         if (finite && Double.isFinite(loss) && (metrics.size() == 0
                 || !Divergence.isDiverged(loss, metrics.probes().get(0).loss()))) {
             EigenResult r;
-            if (objective.chunkSize() >= objective.size()) {
-                // One chunk: keep ∇L's graph for the whole probe; each product is then one backward pass.
-                try (RetainedGraphHessian retained = new RetainedGraphHessian(objective)) {
-                    r = hessianTracker.measure(retained);
-                }
-            } else {
-                r = hessianTracker.measure(hessian); // chunked: memory stays bounded by one chunk
+            try {
+                // The operator keeps ∇L's graph (within its memory budget) for the whole probe: each product
+                // is then one backward pass. Freed before training continues.
+                r = hessianTracker.measure(hessian);
+            } finally {
+                hessian.release();
             }
             sharp = r.values().clone();
             residual = r.residuals()[0] / Math.abs(r.values()[0]);
