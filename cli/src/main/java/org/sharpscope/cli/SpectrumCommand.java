@@ -130,5 +130,9 @@ public final class SpectrumCommand implements Callable<Integer> {
             }
         }
         w.flush();
+        if (!r.converged()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "warning: the eigenvalues did NOT converge within %d products "
+                    + "(residuals above --tol); they are estimates only: raise --max-products or loosen --tol%n", r.products());
+        }
     }
 }

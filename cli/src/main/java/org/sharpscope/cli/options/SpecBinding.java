@@ -40,12 +40,13 @@ public final class SpecBinding {
     /**
      * The spec of {@code type} from the command line over {@code config} (may be null); when the
      * command line sets a key of {@code group} (e.g. one learning rate), the file's keys of that
-     * group are ignored.
+     * group are ignored. The file is read by {@link CommandSettings}, so every key in it is
+     * checked as its flag would be, even one the command line overrides.
      */
     public static <S extends Record> S bind(Class<S> type, CommandSpec command, Path config, Collection<String> group) {
-        Map<String, Object> file = config == null ? Map.of() : Specs.readYaml(config);
-        Map<String, Object> merged = Specs.merge(file, commandLine(command), group);
+        Map<String, Object> settings = CommandSettings.read(command, config == null ? List.of() : List.of(config),
+                group, List.of(), Map.of());
         String where = config == null ? "'" + command.qualifiedName() + "'" : "config " + config;
-        return Specs.bind(type, merged, where);
+        return CommandSettings.bind(type, settings, where);
     }
 }

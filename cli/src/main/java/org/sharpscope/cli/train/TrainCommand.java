@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.sharpscope.UserInputException;
 import org.sharpscope.cli.nn.NetworkOptions;
@@ -20,6 +21,7 @@ import org.sharpscope.report.plot.TrainingPlots;
 import org.sharpscope.run.RunDirectory;
 import org.sharpscope.study.Progress;
 import org.sharpscope.study.RunContext;
+import org.sharpscope.study.Specs;
 import org.sharpscope.study.nn.TrainSpec;
 import org.sharpscope.study.nn.TrainTask;
 import picocli.CommandLine.Command;
@@ -98,6 +100,7 @@ public final class TrainCommand implements Callable<Integer> {
         Progress bar = TerminalProgress.of(progress == null || progress);
         if (resume != null) {
             if (specs.size() > 1) throw new UserInputException("--resume continues one run; resume each c-VALUE directory on its own");
+            refuseChanges(specs.get(0));
             TrainSummary s = task.resume(specs.get(0), new RunContext(resume, bar));
             finish(resume, s);
         } else if (specs.size() == 1) {
@@ -116,9 +119,29 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A resumed run continues with the settings it was started with: --out, or any setting that
+     * differs from its config.yaml, would otherwise be silently ignored or break bit-for-bit resumption.
+     */
+    private void refuseChanges(TrainSpec spec) {
+        if (out != null) {
+            throw new UserInputException("--out " + out + " conflicts with --resume: the run continues in " + resume + "; drop --out");
+        }
+        Map<String, Object> stored = Specs.toMap(TrainTask.savedSpec(resume));
+        Map<String, Object> given = Specs.toMap(spec);
+        for (String key : Specs.keys(TrainSpec.class)) {
+            if (!Objects.equals(stored.get(key), given.get(key))) {
+                throw new UserInputException("--" + key + " " + given.get(key) + " differs from the resumed run's "
+                        + resume.resolve(RunDirectory.CONFIG) + " (" + key + ": " + stored.get(key) + "); a resumed run keeps its settings");
+            }
+        }
+    }
+
     /** One spec per value of {@code c} (a spec has one learning rate), or the one spec of {@code settings}. */
     private List<TrainSpec> specs(Map<String, Object> settings) {
+        boolean given = settings.containsKey("c");
         List<?> cs = settings.remove("c") instanceof List<?> list ? list : List.of();
+        if (given && cs.isEmpty()) throw new UserInputException("--c has no value; give one or more, e.g. --c 0.5,1,2");
         List<TrainSpec> specs = new ArrayList<>();
         for (Object ci : cs.isEmpty() ? Collections.singletonList(null) : cs) {
             Map<String, Object> one = new LinkedHashMap<>(settings);

@@ -19,7 +19,7 @@ public final class UvDoublingsCommand extends DynamicsCommand<DoublingsSpec, Dou
     @Option(names = "--max-period", paramLabel = "P", description = "Follow the cascade up to this period, 2..4096 (default 64).")
     Integer maxPeriod;
 
-    @Option(names = "--from", paramLabel = "Y", description = "Start (a stable minimum: 0 < Y < 1). Default 0.5.")
+    @Option(names = "--from", paramLabel = "Y", description = "Start (a stable minimum: 0.01 ≤ Y < 1). Default 0.5.")
     Double from;
 
     @Option(names = "--to", paramLabel = "Y", description = "End of the search, at most 2 (training diverges beyond). Default 1.999.")

@@ -56,41 +56,6 @@ class BadInputFuzzTest {
         for (String k : keys) KNOWN_FAILURES.put(k, reason);
     }
 
-    static {
-        known("a --config value that a flag overrides is never checked (steps: abc, steps: {a: 1} pass because --steps is "
-                + "given): check the whole file before layering the command line over it, as the network commands do",
-                "uv run --config <config:wrong-type>", "uv run --config <config:nested>");
-        known("the parameter count overflows an int in nn.model (ArithmeticException, exit 1): count parameters in long "
-                + "and Memory.require them before building the network", "sharpness --width 2147483647", "train --width 2147483647");
-        known("slow: --trace N has no limit (N Hutchinson probes of 2 products each); state one (e.g. 10⁴) as --max-products does",
-                "sharpness --trace 2147483647");
-        known("a checkpoint of NaN weights gives λ = NaN with exit 0: refuse non-finite weights when loading a checkpoint",
-                "sharpness --checkpoint <ckpt:nan-weights>");
-        known("a directory given as --checkpoint is said not to exist: say it is a directory", "sharpness --checkpoint <dir>");
-        known("an unconverged eigenvalue is printed with exit 0 and only 'NOT converged' on stdout: print a 'warning:' line "
-                + "on stderr as sharpness does", "spectrum --max-products 1 (cannot converge)");
-        known("--sigma is checked only with --density: check it always (and warn that it does nothing without --density)",
-                "spectrum --sigma NaN", "spectrum --sigma Infinity", "spectrum --sigma -Infinity");
-        known("--c ',' gives no value and is accepted (a run at the default rate?): refuse an empty --c list", "train --c ,");
-        known("slow: --steps has no limit (every probe is kept in memory); state one as uv run does", "train --steps 2147483647");
-        known("resume writes before it checks: an empty or header-only metrics.csv is refused only after manifest.json was "
-                + "rewritten, and text in metrics.csv is a NumberFormatException from MetricsLog.read (exit 1); read metrics "
-                + "with run.CsvTable's one-line errors and check the run before RunDirectory.reopen writes anything",
-                "train --resume <run:empty-metrics>", "train --resume <run:header-only-metrics>", "train --resume <run:text-in-metrics>");
-        known("--resume ignores the other flags (--eta 0.5, --out X run as the stored run): refuse flags that differ from the "
-                + "stored config.yaml", "train --resume <run:finished> --eta 0.5 (conflicts with the stored run)",
-                "train --resume <run:finished> --out <new> (conflicts with the stored run)");
-        known("settings that do nothing are accepted silently: refuse (or warn once about) a batch larger than the data, "
-                + "--momentum without --optimizer momentum, --norm on a network without normalisation layers",
-                "train --optimizer sgd --batch-size 1000 (batch larger than the 16 examples)",
-                "train --momentum 0.5 (with plain gd)", "train --norm batch (on an fcn)");
-        known("--to beyond the documented range (at most 2) is accepted: refuse it", "uv doublings --to 5 (beyond the documented range)");
-        known("a start with no periodic attractor is an IllegalStateException (exit 1): refuse --from outside (0, 1) in one "
-                + "line, or report 'no attractor found'", "uv doublings --from 4.9e-324");
-        known("slow: --steps/--transient have no limit (the work is steps × points); state one like uv run's MAX_STEPS",
-                "uv lyapunov --transient 2147483647", "uv lyapunov --steps 2147483647", "uv bifurcation --transient 2147483647");
-    }
-
     record Case(String command, String key, Function<Workspace, Invocation> build, Expect expect, boolean notMissing) {
         Case(String key, Function<Workspace, Invocation> build, Expect expect, boolean notMissing) {
             this(commandOf(key), key, build, expect, notMissing);

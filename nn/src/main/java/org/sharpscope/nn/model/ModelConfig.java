@@ -40,12 +40,35 @@ public record ModelConfig(ModelKind model, int depth, int width, Activation acti
 
     /** Builds the network for examples of the given shape and number of outputs. */
     public Network build(long[] inputShape, int outputs) {
-        return switch (model) {
+        Network network = switch (model) {
             case FCN -> new Fcn(this, inputShape, outputs);
             case MYRTLE -> new MyrtleCnn(this, inputShape, outputs);
             case RESNET -> new ResNet(this, inputShape, outputs);
             case UV -> new UvNetwork(this, inputShape, outputs);
         };
+        requireMemory(network);
+        return network;
+    }
+
+    /**
+     * Refuses a network whose parameters cannot be held, before any is allocated: the shapes are
+     * only registered so far. Counted in double because width² × depth overflows a long; each
+     * tensor must also fit one Java array, and every parameter is held at least as a double on the
+     * heap (initial values, checkpoints).
+     */
+    private void requireMemory(Network network) {
+        double total = 0;
+        for (ParameterSpec s : network.parameters()) {
+            double n = 1;
+            for (long d : s.shape()) n *= d;
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new UserInputException(String.format(java.util.Locale.ROOT, "--width %d: the tensor %s has %.3g "
+                        + "parameters, more than one array can hold (2³¹); use a smaller --width", width, s.name(), n));
+            }
+            total += n;
+        }
+        org.sharpscope.Memory.require(8 * total, "--width " + width + ": the " + String.format(java.util.Locale.ROOT,
+                "%.3g", total) + " parameters", "use a smaller --width or --depth");
     }
 
     /** The config as flag-named keys (for config.yaml and manifests). */

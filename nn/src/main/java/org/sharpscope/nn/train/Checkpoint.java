@@ -118,6 +118,10 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
 
     /** Loads the weights of either kind of file for {@code network} (names and shapes must match) in {@code dtype}. */
     public static Parameters load(Path path, Network network, Dtype dtype) {
+        if (Files.isDirectory(path)) {
+            throw new UserInputException("checkpoint " + path + " is a directory; give --checkpoint a .safetensors file (e.g. "
+                    + path.resolve("checkpoints") + "/step-NNNNNNNN.safetensors of a train run)");
+        }
         if (!Files.isRegularFile(path)) {
             throw new UserInputException("checkpoint " + path + " does not exist; check --checkpoint");
         }
@@ -130,9 +134,23 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
                         + Arrays.toString(t.shape()) + ", the model expects " + Arrays.toString(s.shape())
                         + "; use the flags the checkpoint was saved with");
             }
-            if (t != null) values.put(s.name(), t.toDoubles());
+            if (t != null) values.put(s.name(), finite(path, s.name(), t.toDoubles()));
         }
         return Parameters.of(network, dtype, values);
+    }
+
+    /**
+     * The weights of a tensor, refused when one is NaN or infinite (a diverged run's): every
+     * eigenvalue computed from them would be NaN, printed as if it were a result.
+     */
+    private static double[] finite(Path path, String tensor, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new UserInputException("checkpoint " + path + ": tensor " + tensor + " has the non-finite weight "
+                        + values[i] + " at index " + i + " (a diverged run?); give a checkpoint of finite weights");
+            }
+        }
+        return values;
     }
 
     /** The checkpoint with the highest step in {@code dir}, or null when there is none. */

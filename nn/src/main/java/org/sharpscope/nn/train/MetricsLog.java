@@ -90,23 +90,24 @@ public final class MetricsLog {
                     + "; it was written by a different config");
         }
         for (int r = 0; r < t.size(); r++) {
-            int step = Integer.parseInt(t.get(r, 0));
+            Cells row = new Cells(file, t, r);
+            int step = (int) row.number(0, true);
             if (step > maxStep) break;
             int i = 1;
-            double loss = Double.parseDouble(t.get(r, i++));
-            double acc = Double.parseDouble(t.get(r, i++));
+            double loss = row.number(i++, false);
+            double acc = row.number(i++, false);
             double[] sharp = new double[topK];
-            sharp[0] = Double.parseDouble(t.get(r, i++));
+            sharp[0] = row.number(i++, false);
             i++; // eta_sharpness is derived
-            for (int k = 1; k < topK; k++) sharp[k] = Double.parseDouble(t.get(r, i++));
-            double res = Double.parseDouble(t.get(r, i++));
-            double wn = Double.parseDouble(t.get(r, i++));
-            double gn = Double.parseDouble(t.get(r, i++));
-            double on = Double.parseDouble(t.get(r, i++));
-            double nt = ntk ? Double.parseDouble(t.get(r, i++)) : Double.NaN;
-            long hvps = Long.parseLong(t.get(r, i++));
-            double testLoss = test ? Double.parseDouble(t.get(r, i++)) : Double.NaN;
-            double testAcc = test ? Double.parseDouble(t.get(r, i)) : Double.NaN;
+            for (int k = 1; k < topK; k++) sharp[k] = row.number(i++, false);
+            double res = row.number(i++, false);
+            double wn = row.number(i++, false);
+            double gn = row.number(i++, false);
+            double on = row.number(i++, false);
+            double nt = ntk ? row.number(i++, false) : Double.NaN;
+            long hvps = (long) row.number(i++, true);
+            double testLoss = test ? row.number(i++, false) : Double.NaN;
+            double testAcc = test ? row.number(i, false) : Double.NaN;
             log.add(new Probe(step, loss, acc, sharp, res, wn, gn, on, nt, hvps, testLoss, testAcc));
         }
         return log;
@@ -122,6 +123,19 @@ public final class MetricsLog {
         int topK = 1;
         while (header.contains("sharpness_" + (topK + 1))) topK++;
         return read(file, topK, header.contains("ntk"), header.contains("test_loss"), Integer.MAX_VALUE);
+    }
+
+    /** One row of a metrics.csv being read: a cell that is not a number is a one-line error naming the file, line and column. */
+    private record Cells(Path file, CsvTable table, int row) {
+        double number(int column, boolean integer) {
+            String cell = table.get(row, column);
+            try {
+                return integer ? Long.parseLong(cell) : Double.parseDouble(cell);
+            } catch (NumberFormatException e) {
+                throw new UserInputException(file + " line " + (row + 2) + ": " + table.columns().get(column) + " is '"
+                        + cell + "', not " + (integer ? "an integer" : "a number") + "; the file was edited or damaged");
+            }
+        }
     }
 
     /** Steps, losses and sharpness of all probes, for the regime analysis and plots. */

@@ -138,12 +138,12 @@ public final class Trainer {
             if (!Files.isRegularFile(dir.file(RunDirectory.METRICS))) {
                 throw new UserInputException("cannot resume " + dir.root() + ": metrics.csv is missing");
             }
-            dir.startManifest("train", cfg.seed());
-            dir.putManifest("resumed_from_step", ck.step());
             metrics = MetricsLog.read(dir.file(RunDirectory.METRICS), cfg.topK(), cfg.ntk(), testData != null, ck.step());
             if (metrics.size() == 0 || metrics.last().step() != ck.step()) {
                 throw new UserInputException("cannot resume " + dir.root() + ": metrics.csv has no row for checkpoint step " + ck.step());
             }
+            dir.startManifest("train", cfg.seed()); // only once the run is known to be whole
+            dir.putManifest("resumed_from_step", ck.step());
             if (velocity != null && ck.momentum() != null) velocity = ck.momentum();
             eta = ck.eta();
             lambda0 = ck.lambda0();

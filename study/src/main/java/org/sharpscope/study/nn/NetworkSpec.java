@@ -69,6 +69,10 @@ public record NetworkSpec(ModelKind model, @JsonSerialize(using = ToStringSerial
             if (lastLayerZero == null) lastLayerZero = false;
             if (outputScale == null) outputScale = 1.0;
             if (norm == null) norm = Normalization.NONE;
+            if (norm != Normalization.NONE && model != ModelKind.RESNET) {
+                throw new UserInputException("--norm " + norm.key() + " does nothing on a " + model.name().toLowerCase(java.util.Locale.ROOT)
+                        + " (only resnet has normalisation layers); drop --norm or use --model resnet");
+            }
             if (dataset == null) dataset = DatasetKind.FASHION_MNIST;
             if (subset == null) subset = dataset.synthetic() ? 1000 : 5000;
             if (subsetMode == null) subsetMode = SubsetMode.STRATIFIED;

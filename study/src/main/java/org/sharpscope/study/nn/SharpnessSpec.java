@@ -34,6 +34,12 @@ public record SharpnessSpec(ModelKind model, @JsonSerialize(using = ToStringSeri
                             @JsonSerialize(using = ToStringSerializer.class) Path saveCheckpoint,
                             Integer topK, Double tol, EigenMethod method, Long maxProducts, CurvatureOperator operator,
                             Integer trace) implements NetworkSettings {
+    /**
+     * The most Hutchinson probes of a trace estimate: each costs two Hessian-vector products (a
+     * pass over the data), and 10⁴ probes already give the trace to about 1%; more only runs for hours.
+     */
+    public static final int MAX_TRACE = 10_000;
+
     public SharpnessSpec {
         NetworkSpec n = new NetworkSpec(model, modelFile, moduleMode, depth, width, activation, bias, param,
                 lastLayerZero, outputScale, norm, dataset, dataDir, data, testData, subset, subsetMode, testSubset,
@@ -56,5 +62,8 @@ public record SharpnessSpec(ModelKind model, @JsonSerialize(using = ToStringSeri
         if (operator == null) operator = CurvatureOperator.HESSIAN;
         if (trace == null) trace = 0;
         if (trace < 0) throw new UserInputException("--trace must be >= 0 probes (0: no trace), got " + trace);
+        if (trace > MAX_TRACE) {
+            throw new UserInputException("--trace must be at most " + MAX_TRACE + " probes (each is 2 Hessian-vector products), got " + trace);
+        }
     }
 }

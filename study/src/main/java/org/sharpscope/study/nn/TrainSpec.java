@@ -36,6 +36,18 @@ public record TrainSpec(ModelKind model, @JsonSerialize(using = ToStringSerializ
                         Optimizer optimizer, Double eta, Double c, Integer batchSize, Double momentum, Integer steps,
                         Integer probeEvery, Integer denseSteps, Integer checkpointEvery, Integer topK, Boolean ntk,
                         Double tol, Integer maxProducts) implements NetworkSettings {
+    /**
+     * The most training steps of one run: every probe is kept in memory for the summary and each
+     * step is at least one pass over the data, so 10⁷ steps is already days of training.
+     */
+    public static final int MAX_STEPS = 10_000_000;
+
+    /**
+     * The heavy-ball β when none is given. Every config.yaml records it, whatever the optimizer,
+     * so this value next to gd or sgd is the stored default, not a setting that does nothing.
+     */
+    public static final double DEFAULT_MOMENTUM = 0.9;
+
     public TrainSpec {
         NetworkSpec n = new NetworkSpec(model, modelFile, moduleMode, depth, width, activation, bias, param,
                 lastLayerZero, outputScale, norm, dataset, dataDir, data, testData, subset, subsetMode, testSubset,
@@ -50,8 +62,19 @@ public record TrainSpec(ModelKind model, @JsonSerialize(using = ToStringSerializ
 
         if (optimizer == null) optimizer = Optimizer.GD;
         if (batchSize == null) batchSize = 0;
-        if (momentum == null) momentum = 0.9;
+        if (momentum != null && optimizer != Optimizer.MOMENTUM && momentum != DEFAULT_MOMENTUM) {
+            throw new UserInputException("--momentum " + momentum + " does nothing with --optimizer "
+                    + optimizer.name().toLowerCase(java.util.Locale.ROOT) + "; add --optimizer momentum or drop --momentum");
+        }
+        if (momentum == null) momentum = DEFAULT_MOMENTUM;
+        if (subset > 0 && batchSize > subset) {
+            throw new UserInputException("--batch-size " + batchSize + " is larger than the " + subset
+                    + " examples (--subset); every step would be the full batch, so use --optimizer gd or a smaller --batch-size");
+        }
         if (steps == null) steps = 1000;
+        if (steps > MAX_STEPS) {
+            throw new UserInputException("--steps must be at most " + MAX_STEPS + " (every probe is kept in memory), got " + steps);
+        }
         if (probeEvery == null) probeEvery = 10;
         if (denseSteps == null) denseSteps = 20;
         if (checkpointEvery == null) checkpointEvery = 100;

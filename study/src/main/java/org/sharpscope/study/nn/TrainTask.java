@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.sharpscope.UserInputException;
 import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.train.Checkpoint;
+import org.sharpscope.nn.train.MetricsLog;
 import org.sharpscope.nn.train.TrainSummary;
 import org.sharpscope.nn.train.Trainer;
 import org.sharpscope.run.RunDirectory;
@@ -61,9 +62,20 @@ public final class TrainTask implements Task<TrainSpec, TrainSummary>, Resumable
         if (Checkpoint.latest(runDir.resolve("checkpoints")) == null) {
             throw new UserInputException("cannot resume " + runDir + ": it has no checkpoints/step-*.safetensors");
         }
+        checkMetrics(runDir);
         spec.useThreads();
         try (NetworkSource source = spec.openSource()) {
             return train(spec, source, RunDirectory.reopen(runDir), context.progress(), true);
+        }
+    }
+
+    /** Refuses a run whose metrics.csv is missing, damaged or without rows, before anything in the run is rewritten. */
+    private static void checkMetrics(Path runDir) {
+        Path file = runDir.resolve(RunDirectory.METRICS);
+        if (!Files.isRegularFile(file)) throw new UserInputException("cannot resume " + runDir + ": " + RunDirectory.METRICS + " is missing");
+        if (MetricsLog.read(runDir).size() == 0) {
+            throw new UserInputException("cannot resume " + runDir + ": " + file + " has no rows (no probe was written); "
+                    + "start the run again");
         }
     }
 

@@ -41,8 +41,8 @@ public record SpectrumSpec(@JsonSerialize(using = ToStringSerializer.class) Path
             if (probes < 1) throw new UserInputException("--probes must be >= 1, got " + probes);
             if (steps < 1) throw new UserInputException("--steps must be >= 1, got " + steps);
             if (grid < 2) throw new UserInputException("--grid must be >= 2, got " + grid);
-            if (sigma != null) UserInputException.requirePositive("--sigma", sigma);
         }
+        if (sigma != null) UserInputException.requirePositive("--sigma", sigma);
     }
 
     /** True for the smallest eigenvalues ({@code bottom}), false for the largest. */

@@ -25,6 +25,12 @@ public record BifurcationSpec(Double from, Double to, Integer points, @JsonPrope
     /** The most values (points × record) one diagram may hold in memory. */
     public static final long MAX_VALUES = 150_000_000L;
 
+    /**
+     * The most map iterations (points × (transient + record)) of one diagram: each is a few
+     * nanoseconds, so this keeps a diagram to seconds rather than hours; more is a mistake.
+     */
+    public static final long MAX_ITERATIONS = 2_000_000_000L;
+
     public BifurcationSpec {
         from = from != null ? from : 0.9;
         to = to != null ? to : 2.0;
@@ -44,6 +50,10 @@ public record BifurcationSpec(Double from, Double to, Integer points, @JsonPrope
         if ((long) points * record > MAX_VALUES) {
             throw new UserInputException("--points × --record = " + (long) points * record + " values exceeds " + MAX_VALUES
                     + "; record fewer steps or values");
+        }
+        if ((long) points * ((long) transientSteps + record) > MAX_ITERATIONS) {
+            throw new UserInputException("--points × (--transient + --record) = " + (long) points * ((long) transientSteps + record)
+                    + " map iterations exceeds " + MAX_ITERATIONS + "; use fewer steps or points");
         }
         UserInputException.requireFinite("--x0", x0);
         UserInputException.requireFinite("--lambda0-offset", lambda0Offset);

@@ -18,6 +18,12 @@ import org.sharpscope.UserInputException;
  */
 public record LyapunovSpec(Double etaOverEtac, Double from, Double to, Integer points,
                            @JsonProperty("transient") Integer transientSteps, Integer steps, Double x0) {
+    /**
+     * The most map iterations ((transient + steps) × points) of one command: each is a few
+     * nanoseconds, so this keeps a command to seconds rather than hours; more is a mistake.
+     */
+    public static final long MAX_ITERATIONS = 2_000_000_000L;
+
     public LyapunovSpec {
         points = points != null ? points : 200;
         transientSteps = transientSteps != null ? transientSteps : 10_000;
@@ -38,6 +44,11 @@ public record LyapunovSpec(Double etaOverEtac, Double from, Double to, Integer p
         }
         if (transientSteps < 0) throw new UserInputException("--transient must be >= 0, got " + transientSteps);
         if (steps < 1) throw new UserInputException("--steps must be >= 1, got " + steps);
+        long iterations = ((long) transientSteps + steps) * (range ? points : 1);
+        if (iterations > MAX_ITERATIONS) {
+            throw new UserInputException("(--transient + --steps)" + (range ? " × --points" : "") + " = " + iterations
+                    + " map iterations exceeds " + MAX_ITERATIONS + "; use fewer steps or points");
+        }
         UserInputException.requireFinite("--x0", x0);
     }
 
