@@ -1,6 +1,6 @@
 package org.sharpscope.regime;
 
-/** How sharpness moves early in training (THEORY.md §5–§6). JSON values are the lower-case names. */
+/** How sharpness moves early in training (docs/theory.md §5–§6). JSON values are the lower-case names. */
 public enum EarlyTrend {
     SHARPNESS_REDUCTION, PROGRESSIVE_SHARPENING, FLAT;
 

@@ -1,13 +1,13 @@
 package org.sharpscope.regime;
 
 /**
- * The edge of stability on a sampled run (THEORY.md §6): η·λ^H within a relative {@code band} of
+ * The edge of stability on a sampled run (docs/theory.md §6): η·λ^H within a relative {@code band} of
  * the stability threshold 2, i.e. λ^H ∈ [(1 − band)·2/η, (1 + band)·2/η]. A run enters EoS at the
  * first sample of the first stretch of {@code minSamples} consecutive in-band samples; it is at EoS
  * late when at least half of its late samples are in band. For heavy-ball momentum β, pass the
  * effective step η/(1 + β), whose threshold 2(1 + β)/η is the one that matters.
  *
- * <p>At EoS, GD's sharpness alternates step by step (a period-2 orbit about 2/η, THEORY.md §7), so
+ * <p>At EoS, GD's sharpness alternates step by step (a period-2 orbit about 2/η, docs/theory.md §7), so
  * a probe every k steps with k even sees only one phase of it, which can sit 20% above 2/η. Where
  * probes come in consecutive pairs (t, t+1), the band is tested on the two-step average
  * ({@link #twoStepAverage}).
@@ -73,7 +73,7 @@ public record EdgeOfStability(double band, int minSamples) {
     /**
      * Whether most late probe pairs (t, t+1) straddle the threshold — η·λ on one side of 2 at t and
      * on the other at t+1 — the signature of GD oscillating step by step about 2/η (the period-2
-     * orbit of THEORY.md §7), whose two-step average may sit above the band. "Most" is
+     * orbit of docs/theory.md §7), whose two-step average may sit above the band. "Most" is
      * {@link #STRADDLE_FRACTION} of the pairs; runs without probe pairs never straddle.
      */
     public boolean straddlesLate(long[] lateStep, double[] lateEtaSharpness) {

@@ -1,6 +1,6 @@
 package org.sharpscope.regime;
 
-/** Where a trajectory ends up (THEORY.md §6–§7). JSON values are the lower-case names. */
+/** Where a trajectory ends up (docs/theory.md §6–§7). JSON values are the lower-case names. */
 public enum LateState {
     CONVERGED, EOS, CHAOTIC, DIVERGED;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The regime of one training trajectory (THEORY.md §6), in the vocabulary every analysis shares:
+ * The regime of one training trajectory (docs/theory.md §6), in the vocabulary every analysis shares:
  * early trend of the sharpness, whether a catapult happened (and the step of its loss peak), the
  * late state, the late-time period of the sharpness (0 when none: converged runs have period 1,
  * EoS runs p ≥ 2 (or 0 for a real network hovering at 2/η without an exact period, see

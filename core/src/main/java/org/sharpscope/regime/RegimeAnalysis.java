@@ -5,7 +5,7 @@ import org.sharpscope.dynamics.Periodicity;
 
 /**
  * Classifies a sampled training trajectory (steps, loss, sharpness, step size η) into a
- * {@link Regime} (THEORY.md §6). It is generic: the UV model, real networks and sweeps all call
+ * {@link Regime} (docs/theory.md §6). It is generic: the UV model, real networks and sweeps all call
  * {@link #analyze}. Samples need not be every step, but periods are periods of the samples.
  * <ul>
  * <li>diverged: the first sample whose loss is not finite or above {@link Divergence#lossBound}
@@ -40,7 +40,7 @@ public final class RegimeAnalysis {
 
     /**
      * Relative sharpness change below which the early trend is flat: the lazy (NTP, wide) regime
-     * moves sharpness by O(1/n) ≪ 5%, the regimes of THEORY.md §5 move it by O(1).
+     * moves sharpness by O(1/n) ≪ 5%, the regimes of docs/theory.md §5 move it by O(1).
      */
     public static final double FLAT_CHANGE = 0.05;
 

@@ -6,7 +6,7 @@ import org.bytedeco.pytorch.global.torch;
 import org.sharpscope.UserInputException;
 
 /**
- * Training losses (THEORY.md §8). MSE is ½ · mean over examples and outputs of (f − y)²;
+ * Training losses (docs/theory.md §8). MSE is ½ · mean over examples and outputs of (f − y)²;
  * cross-entropy is the mean over examples of −Σ_k y_k log softmax(f)_k (targets one-hot).
  * {@link #partialSum} evaluates a batch's share of the loss of a set of N examples, so that
  * chunked sums add up to the full loss.

@@ -7,7 +7,7 @@ import org.sharpscope.UserInputException;
 /**
  * Everything that defines a network apart from the data shapes: family, depth, width,
  * activation, biases, parameterization, zero last layer, output multiplier α, normalisation.
- * SP variance scales are σ_w² = 2 for hidden layers and 1 for the last (THEORY.md §8).
+ * SP variance scales are σ_w² = 2 for hidden layers and 1 for the last (docs/theory.md §8).
  */
 public record ModelConfig(ModelKind model, int depth, int width, Activation activation, boolean bias,
                           Parameterization param, boolean lastLayerZero, double outputScale,

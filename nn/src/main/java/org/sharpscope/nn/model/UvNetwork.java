@@ -7,7 +7,7 @@ import org.bytedeco.pytorch.global.torch;
 import org.sharpscope.UserInputException;
 
 /**
- * The UV model as a network (THEORY.md §1): f(x) = c_s · vᵀ U x with U = {@code layers.0.weight}
+ * The UV model as a network (docs/theory.md §1): f(x) = c_s · vᵀ U x with U = {@code layers.0.weight}
  * [width, d] and vᵀ = {@code layers.1.weight} [1, width], U_ij, v_i ~ N(0, σ_w²/n^s),
  * c_s = n^{-(1-s)/2} (ntp: s = 0, mup: s = 1, s=VALUE). With {@code sp}: U ~ N(0, σ_w²/d),
  * v ~ N(0, σ_w²/n), c = 1. σ_w² = {@link ModelConfig#SIGMA2_UV}. A zero last layer sets v = 0.

@@ -23,7 +23,7 @@ import org.sharpscope.uv.UvSharpness;
 
 /**
  * The UV model built as a network: its HVPs equal the analytic Hessian ∇f∇fᵀ + Δf∇²f of
- * THEORY.md §3, and Lanczos on those HVPs gives the closed-form λ^H to 1e-8 (float64).
+ * docs/theory.md §3, and Lanczos on those HVPs gives the closed-form λ^H to 1e-8 (float64).
  */
 class UvNetworkHessianTest {
     @ParameterizedTest(name = "s={0} scale={1} y={2} seed={3}")

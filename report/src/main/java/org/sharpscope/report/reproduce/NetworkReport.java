@@ -69,7 +69,7 @@ final class NetworkReport {
         if (sp != null) {
             Path p = dir.resolve(sp.path());
             html.paragraph("Early training over c = ηλ₀^H = 2^x and width (SP, every step probed): the early trend of each "
-                    + "cell, and the critical constants c_loss, c_sharp, c_max of THEORY.md §8 against width. Cells: "
+                    + "cell, and the critical constants c_loss, c_sharp, c_max of docs/theory.md §8 against width. Cells: "
                     + sp.path() + "/cells/, table: results.csv.");
             html.figure(p.resolve("plots/phase-diagram.png"), "SP: early trend over (c, width)");
             html.figure(p.resolve("plots/critical-constants.png"), "SP: critical constants against width");

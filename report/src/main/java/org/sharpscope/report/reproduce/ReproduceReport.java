@@ -54,7 +54,7 @@ public final class ReproduceReport {
 
         List<Prediction> predictions = PaperPredictions.compute(dir, index);
         html.section("predictions", "Predictions against measurements");
-        html.paragraph("Each row sets a value of THEORY.md against its measurement in this reproduction, with the "
+        html.paragraph("Each row sets a value of docs/theory.md against its measurement in this reproduction, with the "
                 + "tolerance used to call them in agreement (relative: |m − p| ≤ tol·|p|; absolute: |m − p| ≤ tol).");
         html.table(Prediction.header(), predictions.stream().map(Prediction::row).toList());
 
@@ -86,7 +86,7 @@ public final class ReproduceReport {
 
     private static void regimes(HtmlReport html, Path dir, ReproduceIndex index) {
         header(html, index, Layout.REGIMES);
-        html.paragraph("GD on the weights of the UV model, one run per regime of THEORY.md §6, each classified by the "
+        html.paragraph("GD on the weights of the UV model, one run per regime of docs/theory.md §6, each classified by the "
                 + "shared regime analysis and set against the regime it was configured to show.");
         List<List<String>> rows = new ArrayList<>();
         List<List<String>> inits = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class ReproduceReport {
         html.table(List.of("run", "η/η_c", "c = ηλ₀^H", "early trend", "catapult", "late state", "period",
                 "expected", "verdict"), rows);
         if (!inits.isEmpty()) {
-            html.paragraph("Parameterization and initial output (THEORY.md §4–§5): NTP (s = 0) and μP (s = 1) nets, each "
+            html.paragraph("Parameterization and initial output (docs/theory.md §4–§5): NTP (s = 0) and μP (s = 1) nets, each "
                     + "from a small and a large initial output, at c = 1. The gradient-flow end point "
                     + "λ_∞ = √(λ₀² − 4κf₀² + 4κy²) predicts the early trend: sharpening when λ_∞ exceeds λ₀^H by more than "
                     + "the flat threshold, reduction when it falls short by more, flat otherwise. NTP is lazy "
@@ -159,7 +159,7 @@ public final class ReproduceReport {
         header(html, index, Layout.COLLAPSE);
         html.paragraph("Exact trajectories at η/η_c = " + UvSections.PERIOD_TWO_Y + " from several starts. Q = λ² − 4κf² "
                 + "shrinks by exactly (1 − η²κΔf²)² each step, so every bounded trajectory collapses onto the balanced "
-                + "curve Q = 0 and then follows the 1-D cubic map there (THEORY.md §7), here onto its period-2 orbit.");
+                + "curve Q = 0 and then follows the 1-D cubic map there (docs/theory.md §7), here onto its period-2 orbit.");
         List<ReproduceIndex.Run> runs = existing(dir, index, Layout.COLLAPSE);
         if (runs.isEmpty()) return;
         List<List<String>> rows = new ArrayList<>();

@@ -36,7 +36,7 @@ public final class CriticalConstantsPlot {
             j++;
         }
         String group = critical.group();
-        LinePlot p = new LinePlot("Critical constants (THEORY §8)", group == null ? "group" : group, "c = η λ₀^H");
+        LinePlot p = new LinePlot("Critical constants (docs/theory.md §8)", group == null ? "group" : group, "c = η λ₀^H");
         String[] names = {"c_loss", "c_sharp", "c_max"};
         for (int i = 0; i < 3; i++) {
             if (x.length > 1) p.line(names[i], x, y[i]); else p.points(names[i], x, y[i]);

@@ -12,7 +12,7 @@ import org.sharpscope.study.reproduce.Prediction;
 import org.sharpscope.uv.UvTheory;
 
 /**
- * The predictions table of the report: every theoretical value of THEORY.md set against what the
+ * The predictions table of the report: every theoretical value of docs/theory.md set against what the
  * run directories of a reproduction hold. Nothing here runs an engine; it only reads files.
  */
 public final class PaperPredictions {
