@@ -168,7 +168,7 @@ public final class NetworkSections {
             if (!Files.isRegularFile(p.resolve("summary.json"))) continue;
             Map<String, Object> s = RunFiles.summary(p);
             String quantity = "EoS: late sharpness λ^H = 2/η (" + r.name() + ", c = "
-                    + String.format(Locale.ROOT, "%.4g", RunFiles.number(s, "c")) + ")";
+                    + String.format(Locale.ROOT, "%.6g", RunFiles.number(s, "c")) + ")";
             double threshold = RunFiles.number(s, "stability_threshold");
             String source = r.path() + "/metrics.csv: median λ^H over the last quarter of the steps";
             if (!(s.get("eos_entered_at") instanceof Number)) {
