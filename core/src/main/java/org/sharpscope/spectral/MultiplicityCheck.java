@@ -188,6 +188,9 @@ final class MultiplicityCheck {
                     left, scale, rule);
             checkProducts += r.products;
             scale = Math.max(scale, r.scale);
+            // A search that broke down at once (A maps its start to 0, as for a zero Hessian) says
+            // nothing about the rest of the complement: the check ends unfinished.
+            if (r.values.length == 0) break;
             double t = s * r.values[0];
             if (r.stopped) {
                 bound = Math.min(bound, found[0]);

@@ -202,4 +202,23 @@ class DavidsonTest {
         }
         assertThat(davidson).as("davidson %d vs lobpcg %d", davidson, lobpcg).isLessThan(lobpcg * 85 / 100);
     }
+
+    @Test
+    void aZeroOperatorGivesZeroWithoutFailing() {
+        LinearOperator zero = new LinearOperator() {
+            @Override
+            public int dimension() {
+                return 40;
+            }
+
+            @Override
+            public void apply(double[] x, double[] y) {
+                java.util.Arrays.fill(y, 0);
+            }
+        };
+        EigenResult r = new Davidson().solve(zero, 1, SolverOptions.defaults().withTol(1e-6));
+        assertThat(r.values()).containsExactly(0.0);
+        EigenResult again = new Davidson().solve(zero, 1, SolverOptions.defaults().withTol(1e-6).withWarmStart(r.warmStart()));
+        assertThat(again.values()).containsExactly(0.0);
+    }
 }
