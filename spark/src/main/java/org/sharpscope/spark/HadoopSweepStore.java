@@ -153,6 +153,17 @@ public final class HadoopSweepStore implements SweepStore, Serializable {
         }
     }
 
+    /** As {@link SweepStore#uploadCollection}, then removes {@code .attempts/} if that left it empty. */
+    @Override
+    public void uploadCollection(Path local) {
+        SweepStore.super.uploadCollection(local);
+        try {
+            fs().delete(remote(ATTEMPTS), false);
+        } catch (IOException e) {
+            // not empty: a sweep is running, and clears it when it ends
+        }
+    }
+
     /**
      * Uploads a finished cell directory as {@code cells/<id>/}, replacing any earlier attempt: it
      * is copied whole into {@code .attempts/} and then renamed into place.
