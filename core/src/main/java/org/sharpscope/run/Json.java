@@ -8,15 +8,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** The project's JSON and YAML mappers, configured once. */
+/**
+ * The project's JSON and YAML mappers, configured once. They register no modules found on the
+ * class path: a library there must not change how the program reads its own files (Spark's
+ * jars bring jackson-module-scala, which turned YAML lists into Scala lists on executors).
+ */
 public final class Json {
     public static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .findAndRegisterModules();
+            .enable(SerializationFeature.INDENT_OUTPUT);
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
-            .findAndRegisterModules();
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     private Json() {}
 

@@ -1,9 +1,15 @@
 package org.sharpscope.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sharpscope.study.Tasks;
 import org.sharpscope.study.sweep.CellRunner;
 import org.sharpscope.study.sweep.CellRunnerProvider;
+import org.sharpscope.study.sweep.SweepStore;
 
-/** Registers the Spark runner as {@code sweep run --runner spark}. */
+/** Registers the Spark runner as {@code sweep run --runner spark}, and Hadoop's file systems for sweeps at URIs. */
 public final class SparkRunnerProvider implements CellRunnerProvider {
     @Override
     public String name() {
@@ -17,13 +23,23 @@ public final class SparkRunnerProvider implements CellRunnerProvider {
 
     @Override
     public RemoteSweep remote(String master, String uri) {
-        HadoopSweepStore store = new HadoopSweepStore(uri);
+        return remote(master, uri, Tasks::named);
+    }
+
+    /** A sweep at {@code uri}: its index staged locally (pulled from the store, for resume), its cells run by a runner that uploads them. */
+    static RemoteSweep remote(String master, String uri, SparkRunner.TaskLookup tasks) {
+        HadoopSweepStore store = HadoopSweepStore.fromSystemProperties(uri);
         try {
-            java.nio.file.Path staging = java.nio.file.Files.createTempDirectory("sharpscope-sweep-staging");
+            Path staging = Files.createTempDirectory("sharpscope-sweep-staging");
             store.pull(staging);
-            return new RemoteSweep(staging, new SparkRunner(master, store));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new RemoteSweep(staging, new SparkRunner(master, store, tasks));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public SweepStore store(String uri) {
+        return HadoopSweepStore.fromSystemProperties(uri);
     }
 }

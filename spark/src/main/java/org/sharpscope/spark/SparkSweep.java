@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sharpscope.UserInputException;
 import org.sharpscope.study.Specs;
+import org.sharpscope.study.Tasks;
 import org.sharpscope.study.sweep.Cell;
 import org.sharpscope.study.sweep.CellOutcome;
 import org.sharpscope.study.sweep.CellRunner;
@@ -22,14 +23,15 @@ import org.sharpscope.study.sweep.SweepDirectory;
 import org.sharpscope.study.sweep.SweepIndex;
 import org.sharpscope.study.sweep.SweepPlan;
 import org.sharpscope.study.sweep.SweepSpec;
+import org.sharpscope.study.sweep.SweepStore;
 
 /**
  * Entry point for spark-submit, on the study layer alone:
  * {@code SparkSweep run SPEC --out DIR [--resume [--retry-failed]] [--master URL]} runs a sweep
  * on Spark as {@code sharpscope sweep run ... --runner spark} does (DIR may be a Hadoop URI);
  * {@code SparkSweep collect DIR [--tail K ...]} writes results.csv and the figures' tables as
- * {@code sharpscope sweep collect} does, without drawing (the plots come from
- * {@code sharpscope sweep collect}).
+ * {@code sharpscope sweep collect} does (into the sweep, also at a URI), without drawing (the
+ * plots come from {@code sharpscope sweep collect}).
  */
 public final class SparkSweep {
     private static final String USAGE = "usage: SparkSweep run SPEC --out DIR [--resume [--retry-failed]] [--master URL]"
@@ -42,14 +44,19 @@ public final class SparkSweep {
         System.exit(execute(args));
     }
 
-    /** Runs the verb in {@code args} and returns the exit code: 0, or 2 after a one-line error on stderr. */
+    /** Runs the verb in {@code args} with the tasks of this build and returns the exit code: 0, or 2 after a one-line error on stderr. */
     public static int execute(String... args) {
+        return execute(Tasks::named, args);
+    }
+
+    /** As {@link #execute(String...)}, with the cells' tasks found by {@code tasks}. */
+    public static int execute(SparkRunner.TaskLookup tasks, String... args) {
         try {
             if (args.length < 2) throw new UserInputException(USAGE);
             Map<String, String> options = options(args);
             switch (args[0]) {
-                case "run" -> run(Path.of(args[1]), options, System.out);
-                case "collect" -> collect(Path.of(args[1]), options, System.out);
+                case "run" -> run(tasks, Path.of(args[1]), options, System.out);
+                case "collect" -> collect(args[1], options, System.out);
                 default -> throw new UserInputException(USAGE);
             }
             return 0;
@@ -59,7 +66,7 @@ public final class SparkSweep {
         }
     }
 
-    private static void run(Path specFile, Map<String, String> options, PrintStream out) {
+    private static void run(SparkRunner.TaskLookup tasks, Path specFile, Map<String, String> options, PrintStream out) {
         String dirName = options.remove("out");
         String master = options.remove("master");
         boolean resume = options.remove("resume") != null;
@@ -67,11 +74,11 @@ public final class SparkSweep {
         if (dirName == null || !options.isEmpty()) throw new UserInputException(USAGE);
         if (retryFailed && !resume) throw new UserInputException("--retry-failed needs --resume");
         String specText = read(specFile);
-        SweepPlan plan = SweepPlan.of(SweepSpec.parse(specText, specFile.toString()));
+        SweepPlan plan = SweepPlan.of(SweepSpec.parse(specText, specFile.toString()), tasks::named);
         Path root = Path.of(dirName);
-        CellRunner runner = new SparkRunner(master, null);
+        CellRunner runner = new SparkRunner(master, null, tasks);
         if (CellRunnerProvider.isUri(dirName)) {
-            CellRunnerProvider.RemoteSweep remote = new SparkRunnerProvider().remote(master, dirName);
+            CellRunnerProvider.RemoteSweep remote = SparkRunnerProvider.remote(master, dirName, tasks);
             root = remote.staging();
             runner = remote.runner();
         }
@@ -86,14 +93,19 @@ public final class SparkSweep {
         report(dir.index(), out);
     }
 
-    private static void collect(Path dirName, Map<String, String> options, PrintStream out) {
+    private static void collect(String dirName, Map<String, String> options, PrintStream out) {
         CollectSettings settings = Specs.bind(CollectSettings.class, options, "SparkSweep collect");
-        SweepDirectory dir = SweepDirectory.open(dirName);
+        SweepStore store = CellRunnerProvider.isUri(dirName) ? HadoopSweepStore.fromSystemProperties(dirName) : null;
+        Path root = store == null ? Path.of(dirName) : store.copy();
+        SweepDirectory dir = SweepDirectory.open(root);
         SweepCollection c = SweepCollection.collect(dir, settings);
-        out.println("wrote " + dirName.resolve(SweepCollection.RESULTS) + " (" + c.results().rows().size() + " cells)");
+        if (store != null) store.uploadCollection(root);
+        String results = store == null ? root.resolve(SweepCollection.RESULTS).toString() : store.uri() + "/" + SweepCollection.RESULTS;
+        out.println("wrote " + results + " (" + c.results().rows().size() + " cells)");
         out.println("tables: phase diagram " + (c.phase() != null) + ", critical constants " + (c.critical() != null)
                 + ", bifurcation " + (c.bifurcation() != null) + "; draw the plots with 'sharpscope sweep collect " + dirName + "'");
         report(dir.index(), out);
+        if (store != null) SweepStore.deleteCopy(root);
     }
 
     /** {@code --key value} pairs after the verb's argument; a switch (no value) maps to "true". */

@@ -14,14 +14,16 @@ import org.sharpscope.study.Task;
 /**
  * A small stand-in task for Spark tests: the logistic map x ← r x (1 − x), its iterates as the
  * "sharpness" column, its late period and state in summary.json. r ≤ 0 is refused.
+ * {@code stepMillis} slows each step down, so that a test can kill a process while cells run.
  */
 final class LogisticMapTask implements Task<LogisticMapTask.Spec, LogisticMapTask.Summary> {
-    record Spec(Double r, Double x0, Integer steps, Integer threads) {
+    record Spec(Double r, Double x0, Integer steps, Integer threads, Integer stepMillis) {
         Spec {
             if (r == null) r = 3.2;
             if (x0 == null) x0 = 0.5;
             if (steps == null) steps = 300;
             if (threads == null) threads = 1;
+            if (stepMillis == null) stepMillis = 0;
             if (!(r > 0)) throw new UserInputException("--r must be > 0, got " + r);
         }
     }
@@ -56,6 +58,7 @@ final class LogisticMapTask implements Task<LogisticMapTask.Spec, LogisticMapTas
         for (int t = 1; t <= spec.steps(); t++) {
             x[t] = spec.r() * x[t - 1] * (1 - x[t - 1]);
             metrics.add(t, x[t] * x[t], x[t]);
+            if (spec.stepMillis() > 0) sleep(spec.stepMillis());
         }
         dir.writeMetrics(metrics);
         int period = Periodicity.period(java.util.Arrays.copyOfRange(x, x.length - 32, x.length), 8, 1e-9);
@@ -63,5 +66,14 @@ final class LogisticMapTask implements Task<LogisticMapTask.Spec, LogisticMapTas
                 x[spec.steps()], spec.threads());
         dir.writeSummary(s);
         return s;
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

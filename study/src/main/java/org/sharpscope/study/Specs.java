@@ -34,6 +34,7 @@ import org.sharpscope.UserInputException;
 public final class Specs {
     private Specs() {}
 
+    // No modules found on the class path: with Spark's jars there, jackson-module-scala read YAML lists as Scala lists.
     private static final ObjectMapper MAPPER = JsonMapper.builder(new YAMLFactory())
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -41,7 +42,6 @@ public final class Specs {
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .findAndAddModules()
             .build();
 
     /** Binds {@code values} (kebab-case keys) to a spec of {@code type}; {@code where} names their source. */

@@ -2,13 +2,18 @@ package org.sharpscope.cli.sweep;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.sharpscope.report.sweep.BifurcationPlot;
 import org.sharpscope.report.sweep.CriticalConstantsPlot;
 import org.sharpscope.report.sweep.PhaseDiagramPlot;
+import org.sharpscope.study.sweep.CellRunnerProvider;
 import org.sharpscope.study.sweep.CollectSettings;
 import org.sharpscope.study.sweep.SweepCollection;
 import org.sharpscope.study.sweep.SweepDirectory;
+import org.sharpscope.study.sweep.SweepStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +28,8 @@ public final class SweepCollectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "a sweep directory (the --out of 'sweep run')")
-    Path dir;
+    @Parameters(index = "0", paramLabel = "DIR", description = "a sweep directory (the --out of 'sweep run'), also a Hadoop URI such as hdfs://host/path")
+    String dir;
 
     @Option(names = "--phase-x", paramLabel = "AXIS", description = "x axis of the phase diagram (default: first varying numeric axis)")
     String phaseX;
@@ -62,19 +67,24 @@ public final class SweepCollectCommand implements Callable<Integer> {
     public Integer call() {
         CollectSettings settings = new CollectSettings(phaseX, phaseY, regime, criticalAxis, earlyRows, bifurcationAxis, tail,
                 maxPeriod, periodTol);
-        SweepDirectory sweep = SweepDirectory.open(dir);
+        // A sweep at a URI is collected in a local copy, and what collect wrote goes back to the sweep.
+        SweepStore store = CellRunnerProvider.isUri(dir) ? CellRunnerProvider.openStore(dir) : null;
+        Path root = store == null ? Path.of(dir) : store.copy();
+        Function<Path, String> shown = p -> store == null ? p.toString() : store.address(root, p);
+        SweepDirectory sweep = SweepDirectory.open(root);
         SweepCollection c = SweepCollection.collect(sweep, settings);
+        Path plots = root.resolve("plots");
+        List<Path> drawn = new ArrayList<>();
+        if (c.phase() != null) drawn.add(PhaseDiagramPlot.save(c.phase(), plots));
+        if (c.critical() != null) drawn.add(CriticalConstantsPlot.save(c.critical(), plots));
+        if (c.bifurcation() != null) drawn.add(BifurcationPlot.save(c.bifurcation(), plots));
+        if (store != null) store.uploadCollection(root);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("wrote " + dir.resolve(SweepCollection.RESULTS) + " (" + c.results().rows().size() + " cells)");
-        Path plots = dir.resolve("plots");
-        if (c.phase() != null) {
-            out.println("wrote " + PhaseDiagramPlot.save(c.phase(), plots));
-        } else {
-            out.println("no phase diagram: it needs two numeric axes with several values (or --phase-x and --phase-y)");
-        }
-        if (c.critical() != null) out.println("wrote " + CriticalConstantsPlot.save(c.critical(), plots));
-        if (c.bifurcation() != null) out.println("wrote " + BifurcationPlot.save(c.bifurcation(), plots));
+        out.println("wrote " + shown.apply(root.resolve(SweepCollection.RESULTS)) + " (" + c.results().rows().size() + " cells)");
+        if (c.phase() == null) out.println("no phase diagram: it needs two numeric axes with several values (or --phase-x and --phase-y)");
+        for (Path p : drawn) out.println("wrote " + shown.apply(p));
         SweepRunCommand.report(sweep.index(), out, spec.commandLine().getErr());
+        if (store != null) SweepStore.deleteCopy(root);
         return 0;
     }
 }

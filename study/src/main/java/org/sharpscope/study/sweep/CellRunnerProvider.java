@@ -30,6 +30,21 @@ public interface CellRunnerProvider {
      */
     record RemoteSweep(java.nio.file.Path staging, CellRunner runner) {}
 
+    /** The sweep at {@code uri} for reading and for writing what {@code collect} makes; null when unsupported. */
+    default SweepStore store(String uri) {
+        return null;
+    }
+
+    /** The sweep at {@code uri} through the first provider that reaches it, or a one-line error saying how to get one. */
+    static SweepStore openStore(String uri) {
+        for (CellRunnerProvider p : ServiceLoader.load(CellRunnerProvider.class)) {
+            SweepStore s = p.store(uri);
+            if (s != null) return s;
+        }
+        throw new UserInputException("reading a sweep at " + uri + " needs the spark module on the class path; "
+                + "run it through ./sharpscope, which adds that module for URIs (see docs/sweep.md)");
+    }
+
     /** True for {@code scheme://...} (hdfs://, s3a://, file://), where a remote runner writes; false for a plain path. */
     static boolean isUri(String out) {
         return out.matches("[A-Za-z][A-Za-z0-9+.-]*://.*");
@@ -40,8 +55,7 @@ public interface CellRunnerProvider {
         for (CellRunnerProvider p : ServiceLoader.load(CellRunnerProvider.class)) {
             if (p.name().equals(name)) return p;
         }
-        throw new UserInputException("the '" + name + "' runner is not on the class path; run the sweep with "
-                + "'java -cp \"spark/target/lib/*:spark/target/sharpscope-spark.jar\" org.sharpscope.spark.SparkSweep run SPEC --out DIR --master URL' "
-                + "or spark-submit (see docs/sweep.md)");
+        throw new UserInputException("the '" + name + "' runner is not on the class path; run the sweep through ./sharpscope, "
+                + "which builds the spark module and adds it for --runner spark, or with spark-submit (see docs/sweep.md)");
     }
 }
