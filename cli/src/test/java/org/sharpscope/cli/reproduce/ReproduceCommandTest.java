@@ -72,9 +72,10 @@ class ReproduceCommandTest {
 
     /**
      * The predictions table holds what it held before the typed study layer (fixture of commit
-     * bdb7bc7): the same rows with the same predicted and measured values and verdicts. The one
-     * deliberate change: the network EoS rows now take their median over the last quarter of the
-     * steps, not from the step where the run entered the band (issue "One typed study layer").
+     * bdb7bc7): the same rows with the same predicted and measured values and verdicts. The
+     * deliberate changes: the network EoS rows now take their median over the last quarter of the
+     * steps, not from the step where the run entered the band (issue "One typed study layer"), and
+     * their 2/η agrees to the probes' tolerance (see below).
      */
     @Test
     void predictionsTableMatchesTheOneBeforeTheStudyLayer() throws Exception {
@@ -86,7 +87,16 @@ class ReproduceCommandTest {
         for (int i = 0; i < quantities.size(); i++) {
             List<String> row = now.get(i).row();
             String quantity = quantities.get(i);
-            assertThat(row.get(2)).as("predicted: " + quantity).isEqualTo(before.strings("predicted").get(i));
+            if (quantity.startsWith("EoS: late sharpness")) {
+                // 2/η with η = c/λ₀: λ₀ is a probe at the runs' --tol 1e-4, whose stopping rule now
+                // bounds the eigenvalue's error rather than the residual (issue "Faster than the
+                // PyTorch script"), so it agrees to that tolerance, not bit for bit.
+                double p = Double.parseDouble(before.strings("predicted").get(i));
+                assertThat(Double.parseDouble(row.get(2))).as("predicted: " + quantity)
+                        .isCloseTo(p, org.assertj.core.api.Assertions.within(1e-4 * Math.abs(p)));
+            } else {
+                assertThat(row.get(2)).as("predicted: " + quantity).isEqualTo(before.strings("predicted").get(i));
+            }
             assertThat(row.get(5)).as("verdict: " + quantity).isEqualTo(before.strings("verdict").get(i));
             if (!quantity.startsWith("EoS: late sharpness")) {
                 assertThat(row.get(3)).as("measured: " + quantity).isEqualTo(before.strings("measured").get(i));

@@ -288,7 +288,6 @@ public final class Trainer {
         Checkpoint c = new Checkpoint(t, w, velocity == null ? null : velocity.clone(), hessianTracker.warmStart(),
                 ntkTracker == null ? null : ntkTracker.warmStart(), eta, lambda0, fingerprint);
         c.write(dir.checkpoints().resolve(Checkpoint.fileName(t)), network, cfg.dtype().safetensorsName());
-        dir.writeSummary(summary());
     }
 
     private void maybeFlushMetrics() {

@@ -97,6 +97,16 @@ public final class TrainTask implements Task<TrainSpec, TrainSummary>, Resumable
             TrainSummary summary = fromCheckpoint ? trainer.resume() : trainer.run();
             progress.update(spec.steps(), null);
             return summary;
+        } catch (RuntimeException e) {
+            // A new run that died (disk full, say) says so instead of "running"; a resumed run's
+            // files are left as they were, since a bad checkpoint is refused before anything runs.
+            if (fromCheckpoint) throw e;
+            try {
+                dir.finishManifest("failed");
+            } catch (RuntimeException ignored) {
+                // the disk that failed the run may fail this write too; the error above is the one to report
+            }
+            throw e;
         } finally {
             progress.finish();
         }
