@@ -87,7 +87,7 @@ final class LogisticTask implements Task<LogisticTask.Spec, LogisticTask.Summary
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RunDirectory dir = RunDirectory.create(runDir);
+        RunDirectory dir = RunDirectory.reopen(runDir);
         dir.startManifest(NAME, spec.seed());
         dir.putManifest("resumed_from_step", xs.size() - 1);
         return iterate(spec, dir, xs);
