@@ -136,8 +136,8 @@ class OwnModelCommandsTest {
     }
 
     /**
-     * A killed run resumes from config.yaml alone to the same files; a run whose data file has
-     * changed since is refused in one line (exit 2).
+     * A killed run resumes from config.yaml alone to the same files; a run whose data file or
+     * module has changed since is refused in one line (exit 2).
      */
     @Test
     void resumeRebuildsTheModuleExactlyAndRefusesAChangedFile() throws Exception {
@@ -164,6 +164,12 @@ class OwnModelCommandsTest {
         Result refused = sharpscope("train", "--resume", killed.toString(), "--progress=false");
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err().strip()).doesNotContain("\n").contains("cannot resume", "--data " + data, "has changed");
+
+        Files.copy(FIXTURES.resolve("rescnn.safetensors"), data, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(model, "trailing bytes a zip reader skips".getBytes(), java.nio.file.StandardOpenOption.APPEND);
+        Result moduleChanged = sharpscope("train", "--resume", killed.toString(), "--progress=false");
+        assertThat(moduleChanged.code()).isEqualTo(2);
+        assertThat(moduleChanged.err().strip()).doesNotContain("\n").contains("--model-file " + model, "has changed");
     }
 
     /**

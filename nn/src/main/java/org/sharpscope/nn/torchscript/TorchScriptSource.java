@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.sharpscope.UserInputException;
-import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.data.Dataset;
 import org.sharpscope.nn.data.SafetensorsDataset;
 import org.sharpscope.nn.loss.Loss;
 import org.sharpscope.nn.model.Network;
+import org.sharpscope.nn.source.NetworkSource;
 
 /**
  * A loaded and checked {@link TorchScriptConfig}: the module as a {@link TorchScriptNetwork}, the

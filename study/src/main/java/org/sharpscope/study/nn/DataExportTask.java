@@ -2,8 +2,8 @@ package org.sharpscope.study.nn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.data.Dataset;
+import org.sharpscope.nn.source.NetworkSource;
 import org.sharpscope.run.Json;
 import org.sharpscope.run.Safetensors;
 import org.sharpscope.study.RunContext;

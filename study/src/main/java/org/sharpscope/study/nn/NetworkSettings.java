@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sharpscope.nn.Dtype;
 import org.sharpscope.nn.NativeThreads;
-import org.sharpscope.nn.NetworkSource;
 import org.sharpscope.nn.data.DataConfig;
 import org.sharpscope.nn.data.DatasetKind;
 import org.sharpscope.nn.loss.Loss;
@@ -14,6 +13,7 @@ import org.sharpscope.nn.model.ModelConfig;
 import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Normalization;
 import org.sharpscope.nn.model.Parameterization;
+import org.sharpscope.nn.source.NetworkSource;
 import org.sharpscope.nn.torchscript.ModuleMode;
 import org.sharpscope.nn.torchscript.TorchScriptConfig;
 

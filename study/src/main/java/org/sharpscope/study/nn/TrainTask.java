@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sharpscope.UserInputException;
-import org.sharpscope.nn.NetworkSource;
+import org.sharpscope.nn.source.NetworkSource;
 import org.sharpscope.nn.train.Checkpoint;
 import org.sharpscope.nn.train.MetricsLog;
 import org.sharpscope.nn.train.TrainSummary;

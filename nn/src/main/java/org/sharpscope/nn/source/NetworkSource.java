@@ -1,4 +1,4 @@
-package org.sharpscope.nn;
+package org.sharpscope.nn.source;
 
 import java.nio.file.Path;
 import java.util.List;
