@@ -27,8 +27,8 @@ import picocli.CommandLine;
  * <p>The network comparisons allow for one deliberate change made after the study layer: probes
  * now stop at the eigenvalue accuracy asked ({@code --tol} on λ, issue "Faster than the PyTorch
  * script"), and count the products of the multiplicity check, so sharpness values agree to the
- * runs' tolerance (1e-4 relative, with a margin of 10) rather than bit for bit, and product counts
- * are not compared. Regime labels and critical constants must be equal.
+ * runs' tolerance (λ₀ and η to 1e-3, the sweep's numbers to 2e-2) rather than bit for bit, and
+ * product counts are not compared. Regime labels and critical constants must be equal.
  */
 class BaselineEquivalenceTest {
     static final Path EXAMPLES = Path.of("..", "examples");
@@ -86,7 +86,7 @@ class BaselineEquivalenceTest {
         run("sweep", "run", EXAMPLES.resolve("sweeps/fcn-early-phase.yaml").toString(), "--out", out.toString(),
                 "--no-progress");
         run("sweep", "collect", out.toString(), "--regime", "early_trend", "--critical-axis", "width");
-        assertSameTables(out, BASELINE.resolve("sweeps/fcn-early-phase"), NETWORK_TOLERANCE);
+        assertSameTables(out, BASELINE.resolve("sweeps/fcn-early-phase"), SWEEP_TOLERANCE);
     }
 
     @Test
@@ -111,8 +111,14 @@ class BaselineEquivalenceTest {
         }
     }
 
-    /** Relative tolerance of network numbers: 10 × the example runs' --tol of 1e-4. */
+    /** Relative tolerance of λ₀ and η: 10 × the example runs' --tol of 1e-4. */
     static final double NETWORK_TOLERANCE = 1e-3;
+    /**
+     * Relative tolerance of the sweep's numbers: η = c/λ₀ moves within 1e-3, and 30 steps at
+     * large c (cells that diverge or catapult) amplify that; regimes and critical constants
+     * must still be equal.
+     */
+    static final double SWEEP_TOLERANCE = 2e-2;
 
     private static void assertSameTables(Path now, Path before) throws IOException {
         assertSameTables(now, before, 0);
