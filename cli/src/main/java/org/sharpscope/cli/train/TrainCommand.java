@@ -76,6 +76,12 @@ public final class TrainCommand implements Callable<Integer> {
     Double tol;
     @Option(names = "--max-products", description = "Hessian-vector products allowed per probe (default 500).")
     Integer maxProducts;
+    @Option(names = "--lyapunov", paramLabel = "K", description = "Measure the top K Lyapunov exponents of the training map along the run, one Hessian-vector product per exponent per step; 0 = none (default 0).")
+    Integer lyapunov;
+    @Option(names = "--lyapunov-transient", paramLabel = "STEPS", description = "Steps discarded before the exponents are averaged (default: half of --steps).")
+    Integer lyapunovTransient;
+    @Option(names = "--probe-tail", paramLabel = "K", description = "Probe every one of the last K steps, e.g. for bifurcation diagrams (default 0).")
+    Integer probeTail;
     @Option(names = "--progress", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
             description = "Show a progress bar when on a terminal (default true).")
     Boolean progress;

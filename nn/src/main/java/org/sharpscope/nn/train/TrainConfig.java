@@ -18,11 +18,24 @@ import org.sharpscope.uv.LearningRate;
  * budget per probe.
  * {@code threads} sets libtorch's intra-op threads (0: its default); small networks run fastest
  * on one thread, and results are bit-reproducible for a fixed thread count.
+ * {@code lyapunov} is the number of Lyapunov exponents of the training map measured along the run
+ * (0: none), averaged over the steps after {@code lyapunovTransient}; {@code probeTail} probes
+ * every one of the last that many steps (for bifurcation diagrams: every step of the late tail).
  */
 public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype dtype, int chunkSize,
                           Optimizer optimizer, LearningRate rate, int batchSize, double momentum,
                           int steps, long seed, int probeEvery, int denseSteps, int checkpointEvery,
-                          int topK, boolean ntk, double tol, int maxProducts, int threads) {
+                          int topK, boolean ntk, double tol, int maxProducts, int threads,
+                          int lyapunov, int lyapunovTransient, int probeTail) {
+    /** A run without Lyapunov exponents or a dense late tail. */
+    public TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype dtype, int chunkSize,
+                       Optimizer optimizer, LearningRate rate, int batchSize, double momentum,
+                       int steps, long seed, int probeEvery, int denseSteps, int checkpointEvery,
+                       int topK, boolean ntk, double tol, int maxProducts, int threads) {
+        this(model, data, loss, dtype, chunkSize, optimizer, rate, batchSize, momentum, steps, seed, probeEvery,
+                denseSteps, checkpointEvery, topK, ntk, tol, maxProducts, threads, 0, 0, 0);
+    }
+
     public TrainConfig {
         if (rate == null) throw new UserInputException("set the learning rate with exactly one of --eta or --c (η = c/λ₀)");
         if (rate.kind() == LearningRate.Kind.ETA_OVER_ETAC) {
@@ -45,6 +58,14 @@ public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype d
         if (optimizer == Optimizer.SGD && batchSize == 0) {
             throw new UserInputException("--optimizer sgd needs --batch-size > 0 (use gd for full batch)");
         }
+        if (lyapunov < 0) throw new UserInputException("--lyapunov must be >= 0 (0 = no exponents), got " + lyapunov);
+        if (lyapunovTransient < 0) throw new UserInputException("--lyapunov-transient must be >= 0, got " + lyapunovTransient);
+        if (lyapunov > 0 && lyapunovTransient >= steps) {
+            throw new UserInputException("--lyapunov-transient " + lyapunovTransient + " leaves no step of the " + steps
+                    + " (--steps) to average the exponents over; lower it or raise --steps");
+        }
+        if (probeTail < 0) throw new UserInputException("--probe-tail must be >= 0 (0 = no dense tail), got " + probeTail);
+        if (probeTail > steps) throw new UserInputException("--probe-tail " + probeTail + " is longer than the run (--steps " + steps + "); lower it");
         if (ntk && loss != Loss.MSE) throw new UserInputException("--ntk needs --loss mse (the NTK is read off the Gauss-Newton matrix of MSE)");
     }
 
@@ -55,7 +76,8 @@ public record TrainConfig(ModelConfig model, DataConfig data, Loss loss, Dtype d
 
     /** Whether step {@code t} is probed. */
     public boolean probeAt(int t) {
-        return t < denseSteps || t % probeEvery == 0 || (probeEvery > 1 && t % probeEvery == 1) || t == steps;
+        return t < denseSteps || t % probeEvery == 0 || (probeEvery > 1 && t % probeEvery == 1) || t == steps
+                || t > steps - probeTail;
     }
 
     /**

@@ -18,7 +18,8 @@ import org.sharpscope.run.RunDirectory;
  * λ₀, η, c = ηλ₀, the stability threshold 2/η (2(1+β)/η with momentum), the EoS band and the
  * step the run entered it (null when it never did), the last probe's step, loss, accuracy (NaN
  * for regression), loss and accuracy on the held-out examples (absent without them) and
- * sharpness, and totals: probes, Hessian-vector products, parameters and examples.
+ * sharpness, totals: probes, Hessian-vector products, parameters and examples, and the Lyapunov
+ * exponents when the run measured them (absent otherwise).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainSummary(EarlyTrend earlyTrend, boolean catapult, Long catapultAt, LateState lateState, int period,
@@ -28,16 +29,16 @@ public record TrainSummary(EarlyTrend earlyTrend, boolean catapult, Long catapul
                            @JsonInclude(JsonInclude.Include.NON_NULL) Double finalTestLoss,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Double finalTestAccuracy,
                            double finalSharpness, int probes, long hvpsTotal, double hvpsPerProbe, long parameters,
-                           int examples) {
+                           int examples, @JsonInclude(JsonInclude.Include.NON_NULL) LyapunovExponents lyapunov) {
 
     /** The summary of regime {@code r} with the other figures; the held-out figures of {@code last} when {@code test}. */
     static TrainSummary of(Regime r, double lambda0, double eta, double c, double stabilityThreshold, double eosBand,
                            Long eosEnteredAt, Probe last, boolean test, int probes, long hvpsTotal, long parameters,
-                           int examples) {
+                           int examples, LyapunovExponents lyapunov) {
         return new TrainSummary(r.earlyTrend(), r.catapult(), r.catapultAt(), r.lateState(), r.period(), r.divergedAt(),
                 r.describe(), lambda0, eta, c, stabilityThreshold, eosBand, eosEnteredAt, last.step(), last.loss(),
                 last.accuracy(), test ? last.testLoss() : null, test ? last.testAccuracy() : null, last.top(), probes,
-                hvpsTotal, hvpsTotal / (double) probes, parameters, examples);
+                hvpsTotal, hvpsTotal / (double) probes, parameters, examples, lyapunov);
     }
 
     /** Reads the summary.json of the training run in {@code runDir}. */

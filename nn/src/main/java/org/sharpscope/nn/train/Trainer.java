@@ -309,7 +309,7 @@ public final class Trainer {
         for (Probe p : metrics.probes()) hvps += p.hvps();
         return TrainSummary.of(regime, lambda0, eta, c, 2 / effectiveEta, EdgeOfStability.DEFAULT.band(),
                 EdgeOfStability.DEFAULT.entry(metrics.stepArray(), metrics.sharpnessArray(), effectiveEta),
-                metrics.last(), testData != null, metrics.size(), hvps, network.parameterCount(), data.size());
+                metrics.last(), testData != null, metrics.size(), hvps, network.parameterCount(), data.size(), null);
     }
 
     /** The examples with the given indices (a mini-batch). */

@@ -22,7 +22,8 @@ import org.sharpscope.uv.LearningRate;
  * (η = c/λ₀^H); mini-batch size (0 = full batch); heavy-ball β 0.9; 1000 steps; probes every
  * 10 steps in pairs (t, t+1), every step before step 20; checkpoints every 100 steps (0 = only at
  * the end); 1 tracked Hessian eigenvalue, no NTK, relative tolerance 1e-6 and 500 Hessian-vector
- * products per probe. Null means the default. See {@link TrainConfig} for the schedule.
+ * products per probe; no Lyapunov exponents (a count K measures the top K, averaged after a
+ * transient of half the steps); no dense late tail. Null means the default. See {@link TrainConfig} for the schedule.
  */
 public record TrainSpec(ModelKind model, @JsonSerialize(using = ToStringSerializer.class) Path modelFile,
                         ModuleMode moduleMode, Integer depth, Integer width, Activation activation, Boolean bias,
@@ -35,7 +36,8 @@ public record TrainSpec(ModelKind model, @JsonSerialize(using = ToStringSerializ
                         Dtype dtype, Long seed, Integer chunk, Integer threads, Integer blasThreads,
                         Optimizer optimizer, Double eta, Double c, Integer batchSize, Double momentum, Integer steps,
                         Integer probeEvery, Integer denseSteps, Integer checkpointEvery, Integer topK, Boolean ntk,
-                        Double tol, Integer maxProducts) implements NetworkSettings {
+                        Double tol, Integer maxProducts, Integer lyapunov, Integer lyapunovTransient,
+                        Integer probeTail) implements NetworkSettings {
     /**
      * The most training steps of one run: every probe is kept in memory for the summary and each
      * step is at least one pass over the data, so 10⁷ steps is already days of training.
@@ -82,8 +84,11 @@ public record TrainSpec(ModelKind model, @JsonSerialize(using = ToStringSerializ
         if (ntk == null) ntk = false;
         if (tol == null) tol = 1e-6;
         if (maxProducts == null) maxProducts = 500;
+        if (lyapunov == null) lyapunov = 0;
+        if (lyapunovTransient == null) lyapunovTransient = steps / 2;
+        if (probeTail == null) probeTail = 0;
         config(n, optimizer, learningRate(eta, c), batchSize, momentum, steps, probeEvery, denseSteps, checkpointEvery,
-                topK, ntk, tol, maxProducts); // checks the training settings
+                topK, ntk, tol, maxProducts, lyapunov, lyapunovTransient, probeTail); // checks the training settings
     }
 
     /** The learning rate: η itself or c = ηλ₀^H. */
@@ -94,7 +99,7 @@ public record TrainSpec(ModelKind model, @JsonSerialize(using = ToStringSerializ
     /** The run as the nn training loop takes it. */
     public TrainConfig config() {
         return config(this, optimizer, learningRate(), batchSize, momentum, steps, probeEvery, denseSteps,
-                checkpointEvery, topK, ntk, tol, maxProducts);
+                checkpointEvery, topK, ntk, tol, maxProducts, lyapunov, lyapunovTransient, probeTail);
     }
 
     private static LearningRate learningRate(Double eta, Double c) {
@@ -105,9 +110,10 @@ public record TrainSpec(ModelKind model, @JsonSerialize(using = ToStringSerializ
 
     private static TrainConfig config(NetworkSettings n, Optimizer optimizer, LearningRate rate, int batchSize,
                                       double momentum, int steps, int probeEvery, int denseSteps, int checkpointEvery,
-                                      int topK, boolean ntk, double tol, int maxProducts) {
+                                      int topK, boolean ntk, double tol, int maxProducts, int lyapunov,
+                                      int lyapunovTransient, int probeTail) {
         return new TrainConfig(n.modelConfig(), n.dataConfig(), n.loss(), n.dtype(), n.chunk(), optimizer, rate,
                 batchSize, momentum, steps, n.seed(), probeEvery, denseSteps, checkpointEvery, topK, ntk, tol,
-                maxProducts, n.threads());
+                maxProducts, n.threads(), lyapunov, lyapunovTransient, probeTail);
     }
 }
