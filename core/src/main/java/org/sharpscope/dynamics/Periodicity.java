@@ -1,9 +1,11 @@
 package org.sharpscope.dynamics;
 
 /**
- * Period detection on a recorded series (the late part of a trajectory): the smallest p ≥ 1 such
- * that |x[i] − x[i−p]| ≤ tol · max(1, max|x|) for every i in the series. This is the one place
- * periods are decided, for maps and for training runs alike.
+ * Period detection on a recorded series (the late part of a trajectory). {@link #period}: the
+ * smallest p ≥ 1 such that |x[i] − x[i−p]| ≤ tol · max(1, max|x|) for every i in the series, for
+ * exact trajectories (maps, the UV model). {@link #clusteredPeriod}: the smallest p whose phases
+ * form tight, well-separated clusters, for noisy ones (real networks, whose sharpness carries solver
+ * and float noise). This is the one place periods are decided, for maps and for training runs alike.
  */
 public final class Periodicity {
     private Periodicity() {}
@@ -29,5 +31,88 @@ public final class Periodicity {
             if (fits) return p;
         }
         return 0;
+    }
+
+    /**
+     * The period of a noisy series, or 0 when none ≤ {@code maxPeriod} fits. Split the samples by
+     * phase (i mod p) into p groups; R_p is the largest range (max − min) of a group, s_p the
+     * pooled standard deviation within the groups, and the scale S is max|x|. Period 1: the whole
+     * series has range ≤ {@code relTol}·S. Period p ≥ 2, the smallest p with 2p ≤ length such that
+     * (i) the groups' means, merged where within R_p of each other (an orbit may visit one value
+     * at two phases), form at least 2 clusters whose adjacent gaps are all ≥ {@code separation}·R_p
+     * and &gt; {@code relTol}·S, and (ii) unless s_p ≤ {@code relTol}·S, no multiple q of p (q ≤
+     * maxPeriod, 2q ≤ length) has s_q &lt; s_p/{@code separation}: the spread within a phase is
+     * noise, not a finer period (a period-4 orbit whose pairs are close is not period 2). White
+     * noise of range r on a period-p orbit is thus tolerated while the orbit's nearest values are
+     * {@code separation}·r apart; chaotic and quasi-periodic tails, whose phases spread as wide as
+     * their gaps, have no period. On exact orbits it finds what {@link #period} finds.
+     */
+    public static int clusteredPeriod(double[] series, int maxPeriod, double relTol, double separation) {
+        if (maxPeriod < 1) throw new IllegalArgumentException("maxPeriod must be >= 1");
+        if (!(separation > 1)) throw new IllegalArgumentException("separation must be > 1");
+        int n = series.length;
+        if (n == 0) return 0;
+        double scale = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : series) {
+            if (!Double.isFinite(v)) return 0;
+            scale = Math.max(scale, Math.abs(v));
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double floor = relTol * scale;
+        if (hi - lo <= floor) return 1;
+        int top = Math.min(maxPeriod, n / 2);
+        for (int p = 2; p <= top; p++) {
+            Phases ph = Phases.of(series, p);
+            if (!ph.separated(separation, floor)) continue;
+            boolean finer = false;
+            if (ph.std > floor) {
+                for (int q = 2 * p; q <= top && !finer; q += p) finer = Phases.of(series, q).std < ph.std / separation;
+            }
+            if (!finer) return p;
+        }
+        return 0;
+    }
+
+    /** The samples split by phase i mod p: each group's mean, the largest group range and the pooled standard deviation. */
+    private record Phases(double[] mean, double range, double std) {
+        static Phases of(double[] series, int p) {
+            int n = series.length;
+            double[] mean = new double[p];
+            double range = 0;
+            double squares = 0;
+            for (int j = 0; j < p; j++) {
+                double gLo = Double.POSITIVE_INFINITY;
+                double gHi = Double.NEGATIVE_INFINITY;
+                double sum = 0;
+                int count = 0;
+                for (int i = j; i < n; i += p) {
+                    gLo = Math.min(gLo, series[i]);
+                    gHi = Math.max(gHi, series[i]);
+                    sum += series[i];
+                    count++;
+                }
+                range = Math.max(range, gHi - gLo);
+                mean[j] = sum / count;
+                for (int i = j; i < n; i += p) squares += (series[i] - mean[j]) * (series[i] - mean[j]);
+            }
+            return new Phases(mean, range, Math.sqrt(squares / Math.max(1, n - p)));
+        }
+
+        /** Whether the means, merged where within {@link #range} of each other, form ≥ 2 clusters with wide gaps. */
+        boolean separated(double separation, double floor) {
+            double[] m = mean.clone();
+            java.util.Arrays.sort(m);
+            int clusters = 1;
+            for (int k = 1; k < m.length; k++) {
+                double gap = m[k] - m[k - 1];
+                if (gap <= range) continue;
+                if (gap < separation * range || gap <= floor) return false;
+                clusters++;
+            }
+            return clusters >= 2;
+        }
     }
 }

@@ -67,6 +67,19 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * Removes {@code dir} and everything under it (nothing when it does not exist): a run left
+     * unfinished that is to start over.
+     */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     private static RunDirectory makeDirectories(Path root) {
         try {
             Files.createDirectories(root.resolve("plots"));

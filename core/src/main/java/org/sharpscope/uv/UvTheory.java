@@ -16,6 +16,14 @@ public final class UvTheory {
     /** Y = √5 − 1: the period-2 orbit's multiplier reaches −1 and period 4 is born. */
     public static final double PERIOD_FOUR_ONSET = Math.sqrt(5) - 1;
 
+    /**
+     * Y ≈ 1.28803: the period-4 orbit's multiplier reaches −1 and period 8 is born. No closed form;
+     * this is the value {@link org.sharpscope.dynamics.DoublingCascade} finds on the
+     * {@link EosManifoldMap} (Newton on the orbit, bisection on Y to machine precision), kept
+     * here so that figures can mark it without rerunning the cascade (DoublingCascadeTest recomputes it).
+     */
+    public static final double PERIOD_EIGHT_ONSET = 1.2880317544828428;
+
     /** Y = 2: beyond it no trajectory stays bounded and training diverges. */
     public static final double DIVERGENCE_ONSET = 2;
 

@@ -36,6 +36,8 @@ class DoublingCascadeTest {
         List<DoublingCascade.Doubling> d = r.doublings();
         assertThat(d.get(0).parameter()).isCloseTo(1, within(1e-12));
         assertThat(d.get(1).parameter()).isCloseTo(Math.sqrt(5) - 1, within(1e-9));
+        assertThat(d.get(1).parameter()).isCloseTo(org.sharpscope.uv.UvTheory.PERIOD_FOUR_ONSET, within(1e-9));
+        assertThat(d.get(2).parameter()).isCloseTo(org.sharpscope.uv.UvTheory.PERIOD_EIGHT_ONSET, within(1e-9));
         assertThat(d).hasSize(6);
         double lastRatio = r.feigenbaumRatios().get(r.feigenbaumRatios().size() - 1);
         assertThat(Math.abs(lastRatio - FEIGENBAUM_DELTA) / FEIGENBAUM_DELTA).isLessThan(0.01);

@@ -12,6 +12,7 @@ import org.sharpscope.nn.data.DatasetLoader;
 import org.sharpscope.study.reproduce.Prediction;
 import org.sharpscope.run.AtomicFiles;
 import org.sharpscope.run.Json;
+import org.sharpscope.study.nn.LateWindow;
 import org.sharpscope.study.Progress;
 import org.sharpscope.study.sweep.CollectSettings;
 import org.sharpscope.study.sweep.LocalRunner;
@@ -154,7 +155,7 @@ public final class NetworkSections {
     }
 
     /** The late window every EoS row is judged on, fixed in advance: the last quarter of the steps. */
-    public static final double LATE_WINDOW_FRACTION = 0.25;
+    public static final double LATE_WINDOW_FRACTION = LateWindow.FRACTION;
 
     /**
      * One row per real EoS run: the median λ^H over the last quarter of the steps against 2/η. A
@@ -183,13 +184,6 @@ public final class NetworkSections {
 
     /** Median λ^H over the probes in the last quarter of the steps. */
     static double lateSharpness(Path run) {
-        double[] step = RunFiles.metrics(run, "step");
-        double[] sharp = RunFiles.metrics(run, "sharpness");
-        if (step.length == 0) return Double.NaN;
-        double from = step[step.length - 1] * (1 - LATE_WINDOW_FRACTION);
-        double[] late = java.util.stream.IntStream.range(0, step.length).filter(i -> step[i] >= from)
-                .mapToDouble(i -> sharp[i]).filter(Double::isFinite).sorted().toArray();
-        if (late.length == 0) return Double.NaN;
-        return late.length % 2 == 1 ? late[late.length / 2] : 0.5 * (late[late.length / 2 - 1] + late[late.length / 2]);
+        return LateWindow.medianSharpness(run);
     }
 }

@@ -3,12 +3,9 @@ package org.sharpscope.study.sweep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.sharpscope.UserInputException;
 import org.sharpscope.run.AtomicFiles;
 import org.sharpscope.run.Json;
@@ -52,7 +49,7 @@ public final class CellExecutor {
                 out.println("resumed from the run directory left by an interrupted attempt");
                 r.resume(cellDir, RunContext.quiet(cellDir));
             } else {
-                deleteTree(cellDir);
+                RunDirectory.deleteTree(cellDir);
                 runFresh(task, cell, cellDir, threads);
             }
             Figures.discover().draw(task.name(), cellDir);
@@ -81,7 +78,7 @@ public final class CellExecutor {
         try {
             return run(task, cell, tmp.resolve(cell.id()), threads);
         } finally {
-            deleteTree(tmp);
+            RunDirectory.deleteTree(tmp);
         }
     }
 
@@ -114,14 +111,5 @@ public final class CellExecutor {
     private static String firstLine(String text) {
         if (text == null) return "";
         return text.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -36,7 +36,7 @@ public interface SweepStore {
 
     /** Removes a copy made by {@link #copy()}. */
     static void deleteCopy(Path local) {
-        CellExecutor.deleteTree(local);
+        org.sharpscope.run.RunDirectory.deleteTree(local);
     }
 
     /** Where {@code local/...} is in the sweep: {@code uri()/...}. */
