@@ -28,8 +28,12 @@ public record SweepCollection(SweepResults results, Phase phase, Critical critic
     /** The critical constants per value of {@code group} (null: all cells in one group) and seed. */
     public record Critical(String group, List<CriticalConstants.Row> rows) {}
 
-    /** The late sharpness tails of the cells against {@code axis}. */
-    public record Bifurcation(String axis, List<BifurcationTails.CellTail> tails) {}
+    /**
+     * The late sharpness tails of the cells against {@code axis}, their periods found by
+     * {@code detection}; {@code warning} is one line when some tails are not every step (null otherwise).
+     */
+    public record Bifurcation(String axis, List<BifurcationTails.CellTail> tails, BifurcationTails.Detection detection,
+                              String warning) {}
 
     /** Reads the sweep in {@code dir}, writes results.csv and the figures' tables, and returns them. */
     public static SweepCollection collect(SweepDirectory dir, CollectSettings settings) {
@@ -61,10 +65,12 @@ public record SweepCollection(SweepResults results, Phase phase, Critical critic
                 : defaultBifurcationAxis(res, varying);
         Bifurcation bifurcation = null;
         if (bx != null) {
-            List<BifurcationTails.CellTail> tails = BifurcationTails.compute(res, dir, bx, settings.tail(),
-                    settings.maxPeriod(), settings.periodTol());
+            PeriodRule rule = settings.rule(dir.index().command());
+            BifurcationTails.Detection detection = new BifurcationTails.Detection(rule, settings.maxPeriod(),
+                    settings.tolerance(rule), settings.separation());
+            List<BifurcationTails.CellTail> tails = BifurcationTails.compute(res, dir, bx, settings.tail(), detection);
             if (!tails.isEmpty()) {
-                bifurcation = new Bifurcation(bx, tails);
+                bifurcation = new Bifurcation(bx, tails, detection, BifurcationTails.sparseWarning(tails, settings.tail()));
                 AtomicFiles.writeString(root.resolve("bifurcation.csv"), BifurcationTails.samples(tails, bx).toCsv());
                 AtomicFiles.writeString(root.resolve("bifurcation-periods.csv"), BifurcationTails.periods(tails, bx).toCsv());
             }

@@ -52,8 +52,9 @@ public final class SweepPlan {
             throw new UserInputException("sweep spec: " + e.getMessage(), e);
         }
         List<String> keys = Specs.keys(task.specType());
-        for (String key : spec.base().keySet()) requireKey(task, keys, key);
-        for (String key : spec.axes().keySet()) requireKey(task, keys, key);
+        if (spec.etaC() != null) checkEtaC(spec, task, keys);
+        for (String key : spec.base().keySet()) if (!ratioOfEtaC(spec, key)) requireKey(task, keys, key);
+        for (String key : spec.axes().keySet()) if (!ratioOfEtaC(spec, key)) requireKey(task, keys, key);
         if (!spec.seeds().isEmpty()) requireKey(task, keys, "seed");
 
         if (spec.cellCount() > SweepSpec.MAX_CELLS) {
@@ -67,9 +68,50 @@ public final class SweepPlan {
     }
 
     private static void requireKey(Task<?, ?> task, List<String> keys, String key) {
+        if (key.equals(SweepSpec.ETA_OVER_ETAC) && !keys.contains(key) && keys.contains("eta")) {
+            throw new UserInputException("sweep spec: '" + key + "' is not a flag of '" + task.name() + "'; to sweep η/η_c "
+                    + "of a network give its η_c as 'eta-c: VALUE' (or the directory of a critical-eta run) next to 'command'");
+        }
         if (!keys.contains(key)) {
             throw new UserInputException("sweep spec: '" + key + "' is not a flag of '" + task.name()
                     + "' (see 'sharpscope " + task.name() + " --help')");
+        }
+    }
+
+    /** Whether {@code key} is the η/η_c ratio that {@code eta-c} turns into each cell's η. */
+    private static boolean ratioOfEtaC(SweepSpec spec, String key) {
+        return spec.etaC() != null && key.equals(SweepSpec.ETA_OVER_ETAC);
+    }
+
+    /**
+     * {@code eta-c} is for a task that takes η but not η/η_c (train), with η/η_c given (positive
+     * numbers) and no other learning rate.
+     */
+    private static void checkEtaC(SweepSpec spec, Task<?, ?> task, List<String> keys) {
+        if (keys.contains(SweepSpec.ETA_OVER_ETAC)) {
+            throw new UserInputException("sweep spec: 'eta-c' is for network sweeps; '" + task.name()
+                    + "' knows its η_c and takes eta-over-etac itself, so remove eta-c");
+        }
+        if (!keys.contains("eta")) {
+            throw new UserInputException("sweep spec: 'eta-c' needs a command with an 'eta' flag (such as train), not '"
+                    + task.name() + "'");
+        }
+        List<Object> ratios = spec.axes().containsKey(SweepSpec.ETA_OVER_ETAC) ? spec.axes().get(SweepSpec.ETA_OVER_ETAC)
+                : spec.base().containsKey(SweepSpec.ETA_OVER_ETAC) ? List.of(spec.base().get(SweepSpec.ETA_OVER_ETAC)) : null;
+        if (ratios == null) {
+            throw new UserInputException("sweep spec: 'eta-c' is given but no 'eta-over-etac'; add the axis "
+                    + "eta-over-etac (η/η_c of each cell), e.g. eta-over-etac: {from: 0.8, to: 2, points: 25}");
+        }
+        for (String rate : List.of("eta", "c")) {
+            if (spec.base().containsKey(rate) || spec.axes().containsKey(rate)) {
+                throw new UserInputException("sweep spec: '" + rate + "' and eta-over-etac both set the learning rate; "
+                        + "keep eta-over-etac (with eta-c) alone");
+            }
+        }
+        for (Object r : ratios) {
+            if (!(r instanceof Number n) || !(n.doubleValue() > 0) || !Double.isFinite(n.doubleValue())) {
+                throw new UserInputException("sweep spec: eta-over-etac values must be positive numbers, got '" + r + "'");
+            }
         }
     }
 
@@ -99,6 +141,10 @@ public final class SweepPlan {
                 Map<String, Object> settings = new LinkedHashMap<>(spec.base());
                 settings.putAll(values);
                 if (seed != null) settings.put("seed", seed);
+                if (spec.etaC() != null) {
+                    // η/η_c stays the cell's axis value; its task gets η itself.
+                    settings.put("eta", ((Number) settings.remove(SweepSpec.ETA_OVER_ETAC)).doubleValue() * spec.etaC());
+                }
                 int index = cells.size();
                 cells.add(new Cell(index, String.format("cell-%0" + width + "d", index), values, seed, settings));
             }

@@ -25,10 +25,19 @@ import org.sharpscope.run.Json;
  * @param axes axis name → its values, in the order written
  * @param zip groups of axis names that move together (each group one dimension of the cross)
  * @param seeds the seeds, or empty when the spec gives none (no {@code --seed} flag is passed)
+ * @param etaC  a network's critical learning rate η_c ({@code eta-c}: a number, or the directory of a
+ *              {@code critical-eta} run, whose η_c is read), by which {@code eta-over-etac} values
+ *              become each cell's {@code eta}; null when the spec has none
  */
 public record SweepSpec(String command, Map<String, Object> base, Map<String, List<Object>> axes,
-                        List<List<String>> zip, List<Long> seeds) {
-    private static final Set<String> KEYS = Set.of("command", "base", "axes", "zip", "seeds");
+                        List<List<String>> zip, List<Long> seeds, Double etaC) {
+    /** The spec key of a network's η_c. */
+    public static final String ETA_C = "eta-c";
+
+    private static final Set<String> KEYS = Set.of("command", "base", "axes", "zip", "seeds", ETA_C);
+
+    /** The axis of learning rates relative to η_c (the UV model's own flag, a ratio for network cells). */
+    public static final String ETA_OVER_ETAC = "eta-over-etac";
 
     /**
      * The most cells a sweep may have. Every cell is planned, bound and listed in index.json
@@ -78,12 +87,12 @@ public record SweepSpec(String command, Map<String, Object> base, Map<String, Li
             throw new UserInputException(where + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
         }
         if (root == null || !root.isObject()) {
-            throw new UserInputException(where + ": a sweep spec is a YAML mapping with keys command, base, axes, zip, seeds");
+            throw new UserInputException(where + ": a sweep spec is a YAML mapping with keys command, base, axes, zip, seeds, eta-c");
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new UserInputException(where + ": unknown key '" + k + "'; a sweep spec has command, base, axes, zip, seeds");
+                throw new UserInputException(where + ": unknown key '" + k + "'; a sweep spec has command, base, axes, zip, seeds, eta-c");
             }
         }
         JsonNode cmd = root.get("command");
@@ -99,7 +108,7 @@ public record SweepSpec(String command, Map<String, Object> base, Map<String, Li
         if (!seeds.isEmpty() && (base.containsKey("seed") || axes.containsKey("seed"))) {
             throw new UserInputException(where + ": give seeds either under 'seeds' or as a flag 'seed', not both");
         }
-        SweepSpec spec = new SweepSpec(command, base, axes, zip, seeds);
+        SweepSpec spec = new SweepSpec(command, base, axes, zip, seeds, etaC(where, root.get(ETA_C)));
         long cells = spec.cellCount();
         if (cells > MAX_CELLS) {
             throw new UserInputException(String.format(java.util.Locale.ROOT, "%s: the sweep has %,d cells, more than the "
@@ -123,6 +132,33 @@ public record SweepSpec(String command, Map<String, Object> base, Map<String, Li
             n = n > Long.MAX_VALUE / Math.max(1, len) ? Long.MAX_VALUE : n * len;
         }
         return n;
+    }
+
+    /** η_c as given: a positive number, or the directory of a critical-eta run whose summary has one. */
+    private static Double etaC(String where, JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        if (n.isNumber()) {
+            double v = n.doubleValue();
+            if (!(v > 0 && Double.isFinite(v))) {
+                throw new UserInputException(where + ": 'eta-c' must be a positive number (a network's η_c), got " + n);
+            }
+            return v;
+        }
+        if (n.isTextual() && !n.textValue().isBlank()) {
+            Path run = Path.of(n.textValue().trim());
+            org.sharpscope.study.nn.CriticalEtaSummary s;
+            try {
+                s = org.sharpscope.study.nn.CriticalEtaSummary.read(run);
+            } catch (UserInputException e) {
+                throw new UserInputException(where + ": 'eta-c': " + e.getMessage(), e);
+            }
+            if (s.etaC() == null) {
+                throw new UserInputException(where + ": 'eta-c': the critical-eta run " + run + " found no η_c ("
+                        + s.note() + ")");
+            }
+            return s.etaC();
+        }
+        throw new UserInputException(where + ": 'eta-c' must be a number or the directory of a critical-eta run, got " + n);
     }
 
     private static Map<String, Object> base(String where, JsonNode b) {
