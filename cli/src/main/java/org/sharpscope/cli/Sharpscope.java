@@ -6,6 +6,7 @@ import org.sharpscope.cli.reproduce.ReportCommand;
 import org.sharpscope.cli.reproduce.ReproduceCommand;
 import org.sharpscope.cli.nn.DataCommand;
 import org.sharpscope.cli.nn.SharpnessCommand;
+import org.sharpscope.cli.train.CriticalEtaCommand;
 import org.sharpscope.cli.train.TrainCommand;
 import org.sharpscope.cli.sweep.SweepCommand;
 import org.sharpscope.cli.uv.UvCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
                 SharpnessCommand.class,
                 SpectrumCommand.class,
                 TrainCommand.class,
+                CriticalEtaCommand.class,
                 SweepCommand.class,
                 CommandLine.HelpCommand.class
         })

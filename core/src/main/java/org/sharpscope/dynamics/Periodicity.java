@@ -40,9 +40,10 @@ public final class Periodicity {
      * series has range ≤ {@code relTol}·S. Period p ≥ 2, the smallest p with 2p ≤ length such that
      * (i) the groups' means, merged where within R_p of each other (an orbit may visit one value
      * at two phases), form at least 2 clusters whose adjacent gaps are all ≥ {@code separation}·R_p
-     * and &gt; {@code relTol}·S, and (ii) unless s_p ≤ {@code relTol}·S, no multiple q of p (q ≤
-     * maxPeriod, 2q ≤ length) has s_q &lt; s_p/{@code separation}: the spread within a phase is
-     * noise, not a finer period (a period-4 orbit whose pairs are close is not period 2). White
+     * and &gt; {@code relTol}·S, and (ii) s_p ≤ {@code relTol}·S or s_p ≤ {@code separation}·min_q s_q
+     * over every q ≤ maxPeriod with 2q ≤ length: the spread within a phase is noise, not a finer
+     * period (a period-4 orbit whose pairs are close is not period 2, and an attractor of six narrow
+     * chaotic bands is not period 3). White
      * noise of range r on a period-p orbit is thus tolerated while the orbit's nearest values are
      * {@code separation}·r apart; chaotic and quasi-periodic tails, whose phases spread as wide as
      * their gaps, have no period. On exact orbits it finds what {@link #period} finds.
@@ -64,14 +65,15 @@ public final class Periodicity {
         double floor = relTol * scale;
         if (hi - lo <= floor) return 1;
         int top = Math.min(maxPeriod, n / 2);
+        Phases[] phases = new Phases[top + 1];
+        double least = Double.POSITIVE_INFINITY;
+        for (int q = 2; q <= top; q++) {
+            phases[q] = Phases.of(series, q);
+            least = Math.min(least, phases[q].std);
+        }
         for (int p = 2; p <= top; p++) {
-            Phases ph = Phases.of(series, p);
-            if (!ph.separated(separation, floor)) continue;
-            boolean finer = false;
-            if (ph.std > floor) {
-                for (int q = 2 * p; q <= top && !finer; q += p) finer = Phases.of(series, q).std < ph.std / separation;
-            }
-            if (!finer) return p;
+            Phases ph = phases[p];
+            if (ph.separated(separation, floor) && (ph.std <= floor || ph.std <= separation * least)) return p;
         }
         return 0;
     }

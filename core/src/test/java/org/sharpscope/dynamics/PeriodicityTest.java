@@ -114,6 +114,35 @@ class PeriodicityTest {
         }
     }
 
+    /**
+     * Along the logistic map's chaotic range r = 3.60 … 4.00 (step 0.01), clean orbits: where the
+     * exponent (orbit average of ln|r(1 − 2x)|) is clearly positive the clustered rule finds no
+     * period, in the periodic windows (negative exponent) it finds the exact rule's period. (Just
+     * past the accumulation point, at r = 3.59, eight chaotic bands narrower than their gaps read as
+     * period 8: the limit of any rule on a finite tail, which the exponent resolves.)
+     */
+    @Test
+    void clusteredRuleFollowsTheExponentAcrossTheChaoticRange() {
+        for (int k = 0; k <= 40; k++) {
+            double r = 3.6 + 0.01 * k;
+            double x = 0.3;
+            double sum = 0;
+            for (int t = 0; t < 200_000; t++) {
+                if (t >= 100_000) sum += Math.log(Math.abs(r * (1 - 2 * x)));
+                x = r * x * (1 - x);
+            }
+            double exponent = sum / 100_000;
+            double[] tail = new double[64];
+            for (int t = 0; t < tail.length; t++) {
+                x = r * x * (1 - x);
+                tail[t] = 10 * x;
+            }
+            int clustered = Periodicity.clusteredPeriod(tail, 16, 1e-3, 2);
+            if (exponent > 0.05) assertThat(clustered).as("r = %s, exponent %s", r, exponent).isZero();
+            if (exponent < -0.01) assertThat(clustered).as("r = %s", r).isEqualTo(Periodicity.period(tail, 16, 1e-9)).isPositive();
+        }
+    }
+
     /** A phase visited twice at one value (a, a, b) is one cluster, not a gap of zero. */
     @Test
     void clusteredRuleMergesRepeatedValues() {

@@ -1,6 +1,7 @@
 package org.sharpscope.report;
 
 import java.nio.file.Path;
+import org.sharpscope.report.nn.CriticalEtaFigures;
 import org.sharpscope.report.plot.SpectrumPlots;
 import org.sharpscope.report.plot.TrainingPlots;
 import org.sharpscope.report.uv.BifurcationFigures;
@@ -21,6 +22,7 @@ public final class RunFigures implements Figures {
     public void draw(String taskName, Path runDir) {
         switch (taskName) {
             case "train" -> TrainingPlots.write(TrainingPlots.Run.read(runDir), runDir.resolve("plots"));
+            case "critical-eta" -> CriticalEtaFigures.draw(runDir);
             case "spectrum" -> SpectrumPlots.draw(runDir);
             case "uv run" -> UvRunFigures.draw(runDir);
             case "uv fixed-points" -> FixedPointsFigures.draw(runDir);

@@ -129,7 +129,7 @@ public final class NetworkOptions {
     }
 
     /**
-     * Keys of every network command ({@code train}, {@code sharpness}, {@code data export}) and
+     * Keys of every network command ({@code train}, {@code critical-eta}, {@code sharpness}, {@code data export}) and
      * their non-setting options: a file of settings may carry another network command's keys
      * (a run's config.yaml configures the others), which are skipped.
      */
@@ -138,6 +138,7 @@ public final class NetworkOptions {
     private static Set<String> networkCommandKeys() {
         Set<String> keys = new HashSet<>(Specs.keys(TrainSpec.class));
         keys.addAll(Specs.keys(SharpnessSpec.class));
+        keys.addAll(Specs.keys(org.sharpscope.study.nn.CriticalEtaSpec.class));
         keys.addAll(SpecBinding.NOT_SETTINGS);
         return Set.copyOf(keys);
     }

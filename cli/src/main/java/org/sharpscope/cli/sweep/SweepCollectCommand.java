@@ -11,6 +11,7 @@ import org.sharpscope.report.sweep.CriticalConstantsPlot;
 import org.sharpscope.report.sweep.PhaseDiagramPlot;
 import org.sharpscope.study.sweep.CellRunnerProvider;
 import org.sharpscope.study.sweep.CollectSettings;
+import org.sharpscope.study.sweep.PeriodRule;
 import org.sharpscope.study.sweep.SweepCollection;
 import org.sharpscope.study.sweep.SweepDirectory;
 import org.sharpscope.study.sweep.SweepStore;
@@ -60,13 +61,24 @@ public final class SweepCollectCommand implements Callable<Integer> {
     @Option(names = "--max-period", paramLabel = "P", description = "largest period detected (default: 16)")
     Integer maxPeriod;
 
-    @Option(names = "--period-tol", paramLabel = "TOL", description = "relative tolerance of the period detector (default: 1e-6)")
+    @Option(names = "--period-rule", paramLabel = "exact|clusters",
+            description = "how each cell's period is found: exact (samples p apart agree to --period-tol) or clusters "
+                    + "(the phases form tight clusters whose gaps are --separation times their spread; for noisy networks) "
+                    + "(default: clusters for train sweeps, exact otherwise)")
+    String periodRule;
+
+    @Option(names = "--period-tol", paramLabel = "TOL",
+            description = "relative tolerance of the period detector (default: 1e-6 with exact, 1e-3 with clusters)")
     Double periodTol;
+
+    @Option(names = "--separation", paramLabel = "S",
+            description = "clusters rule: least gap between clusters, in within-phase ranges, > 1 (default: 2)")
+    Double separation;
 
     @Override
     public Integer call() {
         CollectSettings settings = new CollectSettings(phaseX, phaseY, regime, criticalAxis, earlyRows, bifurcationAxis, tail,
-                maxPeriod, periodTol);
+                maxPeriod, periodTol, periodRule == null ? null : PeriodRule.parse(periodRule), separation);
         // A sweep at a URI is collected in a local copy, and what collect wrote goes back to the sweep.
         SweepStore store = CellRunnerProvider.isUri(dir) ? CellRunnerProvider.openStore(dir) : null;
         Path root = store == null ? Path.of(dir) : store.copy();
@@ -83,6 +95,9 @@ public final class SweepCollectCommand implements Callable<Integer> {
         out.println("wrote " + shown.apply(root.resolve(SweepCollection.RESULTS)) + " (" + c.results().rows().size() + " cells)");
         if (c.phase() == null) out.println("no phase diagram: it needs two numeric axes with several values (or --phase-x and --phase-y)");
         for (Path p : drawn) out.println("wrote " + shown.apply(p));
+        if (c.bifurcation() != null && c.bifurcation().warning() != null) {
+            spec.commandLine().getErr().println("warning: bifurcation diagram: " + c.bifurcation().warning());
+        }
         SweepRunCommand.report(sweep.index(), out, spec.commandLine().getErr());
         if (store != null) SweepStore.deleteCopy(root);
         return 0;

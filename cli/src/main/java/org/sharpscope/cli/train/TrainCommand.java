@@ -49,48 +49,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--optimizer", paramLabel = "gd|sgd|momentum", description = "gd (full batch), sgd or momentum (default gd).")
-    String optimizer;
-    @Option(names = "--eta", description = "Learning rate η.")
-    Double eta;
-    @Option(names = "--c", split = ",", description = "Learning rate as c = ηλ₀^H (λ₀^H measured at init); a list trains one run per value.")
-    List<Double> c;
-    @Option(names = "--batch-size", description = "Mini-batch size for sgd/momentum, 0 = full batch (default 0).")
-    Integer batchSize;
-    @Option(names = "--momentum", description = "Heavy-ball coefficient β of --optimizer momentum (default 0.9).")
-    Double momentum;
-    @Option(names = "--steps", description = "Training steps (default 1000).")
-    Integer steps;
-    @Option(names = "--probe-every", description = "Probe every k steps (default 10).")
-    Integer probeEvery;
-    @Option(names = "--dense-steps", description = "Probe every step before this one (default 20).")
-    Integer denseSteps;
-    @Option(names = "--checkpoint-every", description = "Checkpoint every N steps, 0 = only at the end (default 100).")
-    Integer checkpointEvery;
-    @Option(names = "--top-k", description = "Hessian eigenvalues tracked (default 1).")
-    Integer topK;
-    @Option(names = "--ntk", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
-            description = "Also track the top NTK eigenvalue (mse only) (default false).")
-    Boolean ntk;
-    @Option(names = "--tol", description = "Relative residual tolerance of the sharpness solve (default 1e-6).")
-    Double tol;
-    @Option(names = "--max-products", description = "Hessian-vector products allowed per probe (default 500).")
-    Integer maxProducts;
-    @Option(names = "--lyapunov", paramLabel = "K", description = "Measure the top K Lyapunov exponents of the training map along the run, one Hessian-vector product per exponent per step; 0 = none (default 0).")
-    Integer lyapunov;
-    @Option(names = "--lyapunov-transient", paramLabel = "STEPS", description = "Steps discarded before the exponents are averaged (default: half of --steps).")
-    Integer lyapunovTransient;
-    @Option(names = "--probe-tail", paramLabel = "K", description = "Probe every one of the last K steps, e.g. for bifurcation diagrams (default 0).")
-    Integer probeTail;
+    @Mixin
+    TrainingOptions training;
+
     @Option(names = "--progress", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
             description = "Show a progress bar when on a terminal (default true).")
     Boolean progress;
 
     @Spec
     CommandSpec command;
-
-    /** Config keys that set the learning rate: one of them on the command line replaces all of them. */
-    static final List<String> RATE_KEYS = List.of("eta", "c");
 
     private final TrainTask task = new TrainTask();
 
@@ -102,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (!Files.isRegularFile(saved)) throw new UserInputException("cannot resume " + resume + ": no " + RunDirectory.CONFIG + " there");
             files.add(saved); // command line over --config over the resumed run's settings
         }
-        List<TrainSpec> specs = specs(CommandSettings.read(command, files, RATE_KEYS, NetworkOptions.NETWORK_COMMAND_KEYS, Map.of()));
+        List<TrainSpec> specs = specs(CommandSettings.read(command, files, TrainingOptions.RATE_KEYS, NetworkOptions.NETWORK_COMMAND_KEYS, Map.of()));
         Progress bar = TerminalProgress.of(progress == null || progress);
         if (resume != null) {
             if (specs.size() > 1) throw new UserInputException("--resume continues one run; resume each c-VALUE directory on its own");
