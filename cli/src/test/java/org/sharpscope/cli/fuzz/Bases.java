@@ -47,6 +47,8 @@ final class Bases {
             Map.entry("spectrum", w -> new Invocation("spectrum")
                     .option("--matrix", Fixtures.matrix(w, "m.mtx")).option("--out", w.fresh("out"))),
             Map.entry("train", w -> network("train").option("--steps", 2).option("--eta", 0.1).option("--out", w.fresh("out"))),
+            Map.entry("critical-eta", w -> network("critical-eta").option("--steps", 2).option("--eta", 0.1)
+                    .option("--max-runs", 2).option("--progress", "false").option("--out", w.fresh("out"))),
             Map.entry("sweep plan", w -> new Invocation("sweep plan").positional(Fixtures.sweepSpec(w, "sweep.yaml"))),
             Map.entry("sweep run", w -> new Invocation("sweep run").option("--out", w.fresh("out")).option("--workers", 1)
                     .flag("--no-progress").positional(Fixtures.sweepSpec(w, "sweep.yaml"))),

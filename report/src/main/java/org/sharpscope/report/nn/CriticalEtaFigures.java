@@ -61,7 +61,9 @@ public final class CriticalEtaFigures {
             if (!Files.isRegularFile(dir.resolve("plots").resolve("sharpness.png"))) {
                 TrainingPlots.write(TrainingPlots.Run.read(dir), dir.resolve("plots"));
             }
-            runs.add(TrainingPlots.Run.read(dir));
+            TrainingPlots.Run training = TrainingPlots.Run.read(dir);
+            // the overlay cannot draw a run without one finite sharpness (one that diverged at its first step)
+            if (training.metrics().probes().stream().anyMatch(probe -> Double.isFinite(probe.top()))) runs.add(training);
         }
         if (!runs.isEmpty()) TrainingPlots.sharpnessOverlay(runs, plots);
     }
