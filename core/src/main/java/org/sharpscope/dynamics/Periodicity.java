@@ -34,36 +34,32 @@ public final class Periodicity {
     }
 
     /**
-     * The period of a noisy series, or 0 when none ≤ {@code maxPeriod} fits. Split the samples by
-     * phase (i mod p) into p groups; R_p is the largest range (max − min) of a group, s_p the
-     * pooled standard deviation within the groups, and the scale S is max|x|. Period 1: the whole
-     * series has range ≤ {@code relTol}·S. Period p ≥ 2, the smallest p with 2p ≤ length such that
-     * (i) the groups' means, merged where within R_p of each other (an orbit may visit one value
-     * at two phases), form at least 2 clusters whose adjacent gaps are all ≥ {@code separation}·R_p
-     * and &gt; {@code relTol}·S, and (ii) s_p ≤ {@code relTol}·S or s_p ≤ {@code separation}·min_q s_q
-     * over every q ≤ maxPeriod with 2q ≤ length: the spread within a phase is noise, not a finer
-     * period (a period-4 orbit whose pairs are close is not period 2, and an attractor of six narrow
-     * chaotic bands is not period 3). White
-     * noise of range r on a period-p orbit is thus tolerated while the orbit's nearest values are
-     * {@code separation}·r apart; chaotic and quasi-periodic tails, whose phases spread as wide as
-     * their gaps, have no period. On exact orbits it finds what {@link #period} finds.
+     * The period of a noisy series, or 0 when none ≤ {@code maxPeriod} fits. For a candidate p the
+     * samples are modelled as p phase levels (i mod p) plus one common linear drift, fitted by least
+     * squares, so that a run still creeping (a network still sharpening slowly) keeps its period;
+     * R_p is the largest range of the residuals within a phase, s_p their pooled standard deviation,
+     * and the scale S is max|x|. Period 1: R_1 ≤ {@code relTol}·S. Period p ≥ 2, the smallest p with
+     * 2p ≤ length such that (i) the phase levels, merged where within R_p of each other (an orbit
+     * may visit one value at two phases), form at least 2 clusters whose adjacent gaps are all
+     * ≥ {@code separation}·R_p and &gt; {@code relTol}·S, and (ii) s_p ≤ {@code relTol}·S or
+     * s_p ≤ {@code separation}·min_q s_q over every q ≤ maxPeriod with 2q ≤ length: the spread within
+     * a phase is noise, not a finer period (a period-4 orbit whose pairs are close is not period 2).
+     * White noise of range r on a period-p orbit is thus tolerated while the orbit's nearest values
+     * are {@code separation}·r apart; chaotic and quasi-periodic tails, whose phases spread as wide
+     * as their gaps, have no period. On exact orbits it finds what {@link #period} finds.
      */
     public static int clusteredPeriod(double[] series, int maxPeriod, double relTol, double separation) {
         if (maxPeriod < 1) throw new IllegalArgumentException("maxPeriod must be >= 1");
         if (!(separation > 1)) throw new IllegalArgumentException("separation must be > 1");
         int n = series.length;
-        if (n == 0) return 0;
+        if (n < 2) return n == 0 ? 0 : 1;
         double scale = 0;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
         for (double v : series) {
             if (!Double.isFinite(v)) return 0;
             scale = Math.max(scale, Math.abs(v));
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
         }
         double floor = relTol * scale;
-        if (hi - lo <= floor) return 1;
+        if (Phases.of(series, 1).range <= floor) return 1;
         int top = Math.min(maxPeriod, n / 2);
         Phases[] phases = new Phases[top + 1];
         double least = Double.POSITIVE_INFINITY;
@@ -78,34 +74,59 @@ public final class Periodicity {
         return 0;
     }
 
-    /** The samples split by phase i mod p: each group's mean, the largest group range and the pooled standard deviation. */
-    private record Phases(double[] mean, double range, double std) {
-        static Phases of(double[] series, int p) {
-            int n = series.length;
-            double[] mean = new double[p];
-            double range = 0;
-            double squares = 0;
-            for (int j = 0; j < p; j++) {
-                double gLo = Double.POSITIVE_INFINITY;
-                double gHi = Double.NEGATIVE_INFINITY;
-                double sum = 0;
-                int count = 0;
-                for (int i = j; i < n; i += p) {
-                    gLo = Math.min(gLo, series[i]);
-                    gHi = Math.max(gHi, series[i]);
-                    sum += series[i];
-                    count++;
-                }
-                range = Math.max(range, gHi - gLo);
-                mean[j] = sum / count;
-                for (int i = j; i < n; i += p) squares += (series[i] - mean[j]) * (series[i] - mean[j]);
+    /**
+     * The samples fitted as p phase levels plus a common linear drift: each phase's level at the
+     * middle of the series, the largest range of the residuals within a phase and their pooled
+     * standard deviation.
+     */
+    private record Phases(double[] level, double range, double std) {
+        static Phases of(double[] x, int p) {
+            int n = x.length;
+            double[] meanI = new double[p];
+            double[] meanX = new double[p];
+            int[] count = new int[p];
+            for (int i = 0; i < n; i++) {
+                meanI[i % p] += i;
+                meanX[i % p] += x[i];
+                count[i % p]++;
             }
-            return new Phases(mean, range, Math.sqrt(squares / Math.max(1, n - p)));
+            for (int j = 0; j < p; j++) {
+                meanI[j] /= count[j];
+                meanX[j] /= count[j];
+            }
+            double sxy = 0;
+            double sxx = 0;
+            for (int i = 0; i < n; i++) {
+                double di = i - meanI[i % p];
+                sxy += di * (x[i] - meanX[i % p]);
+                sxx += di * di;
+            }
+            double slope = sxx > 0 ? sxy / sxx : 0;
+            double[] lo = new double[p];
+            double[] hi = new double[p];
+            java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                int j = i % p;
+                double r = x[i] - meanX[j] - slope * (i - meanI[j]);
+                lo[j] = Math.min(lo[j], r);
+                hi[j] = Math.max(hi[j], r);
+                squares += r * r;
+            }
+            double range = 0;
+            double[] level = new double[p];
+            double middle = (n - 1) / 2.0;
+            for (int j = 0; j < p; j++) {
+                range = Math.max(range, hi[j] - lo[j]);
+                level[j] = meanX[j] + slope * (middle - meanI[j]);
+            }
+            return new Phases(level, range, Math.sqrt(squares / Math.max(1, n - p - 1)));
         }
 
-        /** Whether the means, merged where within {@link #range} of each other, form ≥ 2 clusters with wide gaps. */
+        /** Whether the levels, merged where within {@link #range} of each other, form ≥ 2 clusters with wide gaps. */
         boolean separated(double separation, double floor) {
-            double[] m = mean.clone();
+            double[] m = level.clone();
             java.util.Arrays.sort(m);
             int clusters = 1;
             for (int k = 1; k < m.length; k++) {

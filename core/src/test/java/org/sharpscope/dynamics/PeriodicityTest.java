@@ -143,6 +143,23 @@ class PeriodicityTest {
         }
     }
 
+    /**
+     * A drift common to all phases (a network still sharpening, here 0.5% of the level over the
+     * tail, five times the period-1 tolerance) is fitted with the phase levels: noisy period 1, 2
+     * and 4 keep their periods, where without the drift term the ranges would hide them.
+     */
+    @Test
+    void clusteredRuleKeepsPeriodsUnderASlowDrift() {
+        double[][] orbits = {{10.0}, {10.6, 9.4}, {10.9, 9.2, 10.5, 9.6}};
+        for (long seed = 0; seed < 20; seed++) {
+            for (int k = 0; k < orbits.length; k++) {
+                double[] x = noisy(orbits[k], 1e-3, seed);
+                for (int i = 0; i < x.length; i++) x[i] += 0.05 * i / (x.length - 1);
+                assertThat(Periodicity.clusteredPeriod(x, 16, 1e-3, 2)).as("period %d, seed %d", 1 << k, seed).isEqualTo(1 << k);
+            }
+        }
+    }
+
     /** A phase visited twice at one value (a, a, b) is one cluster, not a gap of zero. */
     @Test
     void clusteredRuleMergesRepeatedValues() {
