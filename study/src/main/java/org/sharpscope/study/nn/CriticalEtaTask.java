@@ -59,7 +59,6 @@ public final class CriticalEtaTask implements Task<CriticalEtaSpec, CriticalEtaS
 
     @Override
     public CriticalEtaSummary run(CriticalEtaSpec spec, RunContext context) {
-        spec.train(spec.start()); // a setting train refuses is refused before anything is written
         RunDirectory dir = open(context.out(), spec);
         dir.startManifest(NAME, spec.seed());
         Progress progress = context.progress();
@@ -97,12 +96,11 @@ public final class CriticalEtaTask implements Task<CriticalEtaSpec, CriticalEtaS
 
     private CriticalEtaSummary search(CriticalEtaSpec spec, Path out, Progress progress) {
         List<CriticalEtaSummary.Run> tries = new ArrayList<>();
-        double lambda0 = Double.NaN;
         Double low = null;
         Double high = null;
         double r = spec.start();
         CriticalEtaSummary.Run first = attempt(spec, r, out, tries, progress);
-        lambda0 = first.c() / first.eta();
+        double lambda0 = first.c() / first.eta();
         if (first.converges()) low = r;
         else high = r;
         while (tries.size() < spec.maxRuns() && (low == null || high == null)) {
@@ -215,7 +213,6 @@ public final class CriticalEtaTask implements Task<CriticalEtaSpec, CriticalEtaS
      * settings (a rerun, which reuses its runs); a search of other settings is refused.
      */
     private static RunDirectory open(Path out, CriticalEtaSpec spec) {
-        Map<String, Object> settings = Specs.toMap(spec);
         Path config = out.resolve(RunDirectory.CONFIG);
         if (Files.isRegularFile(config)) {
             String command = manifestCommand(out);
@@ -231,7 +228,7 @@ public final class CriticalEtaTask implements Task<CriticalEtaSpec, CriticalEtaS
             return RunDirectory.reopen(out);
         }
         RunDirectory dir = RunDirectory.create(out);
-        dir.writeConfig(settings);
+        dir.writeConfig(Specs.toMap(spec));
         return dir;
     }
 
