@@ -6,8 +6,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.sharpscope.UserInputException;
 import org.sharpscope.dynamics.BatchMeans;
 import org.sharpscope.dynamics.TangentFrame;
-import org.sharpscope.spectral.EigenResult;
+import org.sharpscope.spectral.Davidson;
 import org.sharpscope.spectral.LinearOperator;
+import org.sharpscope.spectral.SolverOptions;
 
 /**
  * The Lyapunov exponents of the training map, measured along the run by the QR (Benettin) method
@@ -36,6 +37,8 @@ import org.sharpscope.spectral.LinearOperator;
 public final class TangentExponents {
     /** About this many batches for the batch-means standard errors. */
     static final int BATCHES = 16;
+    /** Ritz vectors carried to the next step's Gauss–Newton solve beyond the k tracked (as the probes' tracker does). */
+    private static final int GUARD = 1;
 
     /**
      * The run state of the measurement: the weight-space frame (K × P, or K × 2P), the loss frame
@@ -56,7 +59,9 @@ public final class TangentExponents {
     private final int transientSteps;
     private final TangentFrame weights;
     private final TangentFrame loss;
-    private final SharpnessTracker subspace;
+    private final SolverOptions subspaceOptions;
+    /** The Gauss–Newton tracking's warm start: the k tracked Ritz vectors and one more (null before the first step). */
+    private double[][] subspaceWarm;
     private final BatchMeans weightMeans;
     private final BatchMeans lossMeans;
     private final BatchMeans rotation;
@@ -75,6 +80,9 @@ public final class TangentExponents {
         this.beta = cfg.beta();
         this.start = cfg.lyapunovTransient() / 2;
         this.transientSteps = cfg.lyapunovTransient();
+        // No multiplicity check: copies of the k-th eigenvalue would make the subspace itself ill-defined (docs/train.md).
+        this.subspaceOptions = SolverOptions.defaults().withTol(cfg.tol()).withMaxProducts(cfg.maxProducts())
+                .withMultiplicityCheck(false);
         int stateDim = beta > 0 ? 2 * dimension : dimension;
         int lossDim = beta > 0 ? 2 * k : k;
         if (cfg.lyapunov() > stateDim) {
@@ -87,7 +95,6 @@ public final class TangentExponents {
         if (restored == null) {
             weights = initialFrame(cfg.lyapunov(), stateDim, cfg.seed());
             loss = TangentFrame.identity(lossDim, lossDim);
-            subspace = new SharpnessTracker(k, cfg.tol(), cfg.maxProducts(), null);
             int length = BatchMeans.batchLength(cfg.steps() - (long) transientSteps, BATCHES);
             weightMeans = new BatchMeans(cfg.lyapunov(), length);
             lossMeans = new BatchMeans(lossDim, length);
@@ -95,7 +102,7 @@ public final class TangentExponents {
         } else {
             weights = new TangentFrame(restored.weightFrame());
             loss = new TangentFrame(restored.lossFrame());
-            subspace = new SharpnessTracker(k, cfg.tol(), cfg.maxProducts(), restored.subspaceVectors());
+            subspaceWarm = restored.subspaceVectors();
             weightMeans = BatchMeans.restore(restored.batchLength(), restored.weightCount(), restored.weightRows());
             lossMeans = BatchMeans.restore(restored.batchLength(), restored.lossCount(), restored.lossRows());
             rotation = BatchMeans.restore(restored.batchLength(), restored.rotationCount(), restored.rotationRows());
@@ -128,10 +135,12 @@ public final class TangentExponents {
      */
     public void step(int t, double eta, LinearOperator hessian, LinearOperator gaussNewton, boolean last) {
         if (!active(t)) return;
-        EigenResult r = subspace.measure(gaussNewton);
-        gaussNewtonProducts += r.products();
+        Davidson.Tracked tracked = new Davidson().track(gaussNewton, k, GUARD,
+                subspaceOptions.withWarmStart(subspaceWarm));
+        gaussNewtonProducts += tracked.result().products();
+        subspaceWarm = tracked.basis();
         double[][] basis = new double[k][];
-        for (int i = 0; i < k; i++) basis[i] = r.vectors()[i].clone();
+        for (int i = 0; i < k; i++) basis[i] = tracked.result().vectors()[i].clone();
         if (pendingBasis != null) completeLossMap(t - 1, eta, basis);
         pendingBasis = null;
         pendingProducts = null;
@@ -239,7 +248,7 @@ public final class TangentExponents {
     /** The state to checkpoint (copies). */
     public State state() {
         return new State(copy(weights.vectors()), copy(loss.vectors()), copy(pendingBasis), copy(pendingProducts),
-                copy(subspace.warmStart()), weightMeans.rows(), lossMeans.rows(), rotation.rows(), weightMeans.count(),
+                copy(subspaceWarm), weightMeans.rows(), lossMeans.rows(), rotation.rows(), weightMeans.count(),
                 lossMeans.count(), rotation.count(), weightMeans.batchLength(), hessianProducts, gaussNewtonProducts);
     }
 
