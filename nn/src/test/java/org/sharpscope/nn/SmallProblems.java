@@ -66,4 +66,15 @@ public final class SmallProblems {
                 org.sharpscope.nn.model.Parameterization.parse(param), false, 1.0,
                 org.sharpscope.nn.model.Normalization.parse(norm));
     }
+
+    /** Copies the directory tree {@code from} to {@code to} (e.g. a run directory, to stop and resume a copy). */
+    public static void copyTree(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path f : files.sorted(java.util.Comparator.naturalOrder()).toList()) {
+                java.nio.file.Path dst = to.resolve(from.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) java.nio.file.Files.createDirectories(dst);
+                else java.nio.file.Files.copy(f, dst);
+            }
+        }
+    }
 }

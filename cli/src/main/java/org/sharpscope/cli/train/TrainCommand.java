@@ -15,6 +15,7 @@ import org.sharpscope.cli.nn.NetworkOptions;
 import org.sharpscope.cli.options.CommandSettings;
 import org.sharpscope.cli.options.RunDirectories;
 import org.sharpscope.cli.options.TerminalProgress;
+import org.sharpscope.nn.train.LyapunovExponents;
 import org.sharpscope.nn.train.TrainSummary;
 import org.sharpscope.report.RunFigures;
 import org.sharpscope.report.plot.TrainingPlots;
@@ -127,7 +128,21 @@ public final class TrainCommand implements Callable<Integer> {
     /** Draws the run's plots and prints its paragraph. */
     private void finish(Path dir, TrainSummary s) {
         new RunFigures().draw(task.name(), dir);
-        command.commandLine().getOut().printf(Locale.ROOT, "%s: %s; λ0 = %.6g, η = %.6g, c = %.4g, EoS entered at %s; %s%n",
-                dir, s.regime(), s.lambda0(), s.eta(), s.c(), s.eosEnteredAt(), "metrics in " + dir.resolve(RunDirectory.METRICS));
+        command.commandLine().getOut().printf(Locale.ROOT, "%s: %s; λ0 = %.6g, η = %.6g, c = %.4g, EoS entered at %s; %s%s%n",
+                dir, s.regime(), s.lambda0(), s.eta(), s.c(), s.eosEnteredAt(), lyapunov(s.lyapunov()),
+                "metrics in " + dir.resolve(RunDirectory.METRICS));
+    }
+
+    /** The exponents with their standard errors, for the run's paragraph (empty when not measured). */
+    static String lyapunov(LyapunovExponents l) {
+        if (l == null) return "";
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Lyapunov exponents per step over steps %d–%d: weight space",
+                l.transientSteps(), l.transientSteps() + l.averagedSteps()));
+        for (int i = 0; i < l.weightSpace().length; i++) {
+            b.append(String.format(Locale.ROOT, "%s %.4g ± %.2g", i == 0 ? "" : ",", l.weightSpace()[i], l.weightSpaceError()[i]));
+        }
+        b.append(String.format(Locale.ROOT, "; seen by the loss (top-%d Gauss-Newton directions) %.4g ± %.2g; ", l.lossSubspace(),
+                l.loss(), l.lossError()));
+        return b.toString();
     }
 }

@@ -38,7 +38,7 @@ public final class TrainingOptions {
     Double tol;
     @Option(names = "--max-products", description = "Hessian-vector products allowed per probe (default 500).")
     Integer maxProducts;
-    @Option(names = "--lyapunov", paramLabel = "K", description = "Measure the top K Lyapunov exponents of the training map along the run, one Hessian-vector product per exponent per step; 0 = none (default 0).")
+    @Option(names = "--lyapunov", paramLabel = "K", description = "Measure the top K Lyapunov exponents of the training map along the run (one Hessian-vector product per exponent per step), and those seen by the loss (on the top --top-k Gauss-Newton directions, tracked every step); 0 = none (default 0).")
     Integer lyapunov;
     @Option(names = "--lyapunov-transient", paramLabel = "STEPS", description = "Steps discarded before the exponents are averaged (default: half of --steps).")
     Integer lyapunovTransient;

@@ -94,4 +94,29 @@ class TrainCommandTest {
         assertThat(out.resolve("c-1.0/metrics.csv")).exists();
         assertThat(out.resolve("plots/sharpness.png")).exists();
     }
+
+    /**
+     * --lyapunov on a float32 run: the paragraph names the exponents, summary.json has them (finite),
+     * metrics.csv the running columns, plots/ the lyapunov panel; a run without has none of these.
+     */
+    @Test
+    void lyapunovExponentsArePrintedRecordedAndDrawn() throws Exception {
+        Path out = tmp.resolve("lyap");
+        Result r = run("train", "--config", yaml(TINY.replace("dtype: float64", "dtype: float32") + "c: 1.5\n").toString(),
+                "--steps", "40", "--lyapunov", "2", "--lyapunov-transient", "20", "--top-k", "2", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Lyapunov exponents per step over steps 20–40: weight space", "seen by the loss (top-2");
+        org.sharpscope.nn.train.LyapunovExponents l = org.sharpscope.nn.train.TrainSummary.read(out).lyapunov();
+        assertThat(l.averagedSteps()).isEqualTo(20);
+        assertThat(java.util.Arrays.stream(l.weightSpace()).boxed().toList()).hasSize(2).allMatch(Double::isFinite);
+        assertThat(java.util.Arrays.stream(l.lossSpectrum()).boxed().toList()).hasSize(2).allMatch(Double::isFinite);
+        assertThat(Files.readString(out.resolve("metrics.csv")).lines().findFirst().orElseThrow()).endsWith(",hvps,lyap_1,lyap_2,lyap_loss");
+        assertThat(out.resolve("plots/lyapunov.png")).exists();
+
+        Path plain = tmp.resolve("plain");
+        Result p = run("train", "--config", yaml(TINY + "c: 1.5\n").toString(), "--out", plain.toString());
+        assertThat(p.out()).doesNotContain("Lyapunov");
+        assertThat(Files.readString(plain.resolve("summary.json"))).doesNotContain("lyapunov");
+        assertThat(plain.resolve("plots/lyapunov.png")).doesNotExist();
+    }
 }

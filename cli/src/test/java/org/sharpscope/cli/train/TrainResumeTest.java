@@ -14,8 +14,9 @@ import org.sharpscope.nn.train.Checkpoint;
 /**
  * A training run killed mid-way (SIGKILL of a child JVM right after a checkpoint appeared) and
  * resumed with --resume ends with the same metrics.csv, summary.json and final checkpoint, byte for
- * byte, as a run never interrupted. Uses momentum with mini-batches, so the momentum buffer, the
- * batch order and the LOBPCG warm-start vectors must all survive the restart.
+ * byte, as a run never interrupted. Uses momentum with mini-batches and Lyapunov exponents (their
+ * frames start at step 20, before the kill), so the momentum buffer, the batch order, the LOBPCG
+ * warm-start vectors and the Lyapunov state must all survive the restart.
  */
 class TrainResumeTest {
     @TempDir
@@ -29,7 +30,7 @@ class TrainResumeTest {
                 "--dtype", "float64", "--synthetic-shape", "10", "--chunk", "0",
                 "--optimizer", "momentum", "--momentum", "0.5", "--batch-size", "32", "--c", "0.3",
                 "--steps", Integer.toString(STEPS), "--probe-every", "5", "--checkpoint-every", "30", "--top-k", "2",
-                "--threads", "1", "--progress=false"));
+                "--lyapunov", "2", "--lyapunov-transient", "40", "--threads", "1", "--progress=false"));
     }
 
     @Test
@@ -57,5 +58,6 @@ class TrainResumeTest {
             assertThat(Files.readAllBytes(killed.resolve(f))).as(f).isEqualTo(Files.readAllBytes(whole.resolve(f)));
         }
         assertThat(Files.readString(killed.resolve("manifest.json"))).contains("resumed_from_step");
+        assertThat(Files.readString(killed.resolve("summary.json"))).contains("\"lyapunov\"");
     }
 }

@@ -33,6 +33,11 @@ public abstract class ChunkSumOperator implements LinearOperator {
         return products;
     }
 
+    /** Counts {@code n} products computed by a subclass's own block product. */
+    protected void countProducts(long n) {
+        products += n;
+    }
+
     /**
      * Chunk {@code c}'s term of the product with {@code v} as a flat tensor, or null when it is
      * zero because v does not reach the chunk's graph.

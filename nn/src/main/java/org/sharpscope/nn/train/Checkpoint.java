@@ -21,7 +21,7 @@ import org.sharpscope.run.Safetensors;
  * Network weights as one safetensors file: one tensor per parameter under its PyTorch
  * state_dict name, in the run's dtype, then the network's {@link Network#stateDictExtras} (a
  * TorchScript module's buffers), so {@code load_state_dict} reads the file once any
- * {@code optimizer.*} and {@code tracker.*} entries are dropped. Two kinds:
+ * {@code optimizer.*}, {@code tracker.*} and {@code lyapunov.*} entries are dropped. Two kinds:
  *
  * <ul>
  *   <li>weights alone ({@link #save}, metadata {@code format: pt} and {@code sharpscope_model},
@@ -32,15 +32,19 @@ import org.sharpscope.run.Safetensors;
  *       trackers (null when none) under {@code optimizer.*} and {@code tracker.*} in F64, and the
  *       learning rate η, initial sharpness λ₀ and the SHA-256 of each file the run's network and
  *       examples were read from ({@code fingerprint}, by flag; empty for built-in ones) in the
- *       string metadata.</li>
+ *       string metadata; with Lyapunov exponents, their run state ({@link TangentExponents.State})
+ *       under {@code lyapunov.*} (tensors in F64, counters in the metadata).</li>
  * </ul>
  * {@link #load} reads the weights of either kind.
  */
 public record Checkpoint(int step, Map<String, double[]> weights, double[] momentum, double[][] hessianVectors,
-                         double[][] ntkVectors, double eta, double lambda0, Map<String, String> fingerprint) {
+                         double[][] ntkVectors, double eta, double lambda0, Map<String, String> fingerprint,
+                         TangentExponents.State tangent) {
     public static final String MOMENTUM = "optimizer.momentum_buffer";
     public static final String HESSIAN_VECTORS = "tracker.hessian_vectors";
     public static final String NTK_VECTORS = "tracker.ntk_vectors";
+    /** Name prefix of the Lyapunov state's tensors and metadata. */
+    public static final String LYAPUNOV = "lyapunov.";
     /** Metadata key of the network description in a weights-only file. */
     public static final String MODEL_KEY = "sharpscope_model";
     private static final String TRAINING_FORMAT = "sharpscope-train-checkpoint-1";
@@ -59,6 +63,7 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
         if (hessianVectors != null) t.put(HESSIAN_VECTORS, block(hessianVectors));
         if (ntkVectors != null) t.put(NTK_VECTORS, block(ntkVectors));
         Map<String, String> meta = new LinkedHashMap<>();
+        if (tangent != null) writeTangent(tangent, t, meta);
         meta.put("format", TRAINING_FORMAT);
         meta.put("step", Integer.toString(step));
         meta.put("eta", Double.toString(eta));
@@ -86,7 +91,40 @@ public record Checkpoint(int step, Map<String, double[]> weights, double[] momen
         Safetensors.Tensor m = c.tensors().get(MOMENTUM);
         return new Checkpoint(Integer.parseInt(meta.get("step")), w, m == null ? null : m.toDoubles(),
                 unblock(c.tensors().get(HESSIAN_VECTORS)), unblock(c.tensors().get(NTK_VECTORS)),
-                Double.parseDouble(meta.get("eta")), Double.parseDouble(meta.get("lambda0")), fingerprint(meta));
+                Double.parseDouble(meta.get("eta")), Double.parseDouble(meta.get("lambda0")), fingerprint(meta),
+                readTangent(c.tensors(), meta));
+    }
+
+    private static void writeTangent(TangentExponents.State s, Map<String, Safetensors.Tensor> t, Map<String, String> meta) {
+        t.put(LYAPUNOV + "weight_frame", block(s.weightFrame()));
+        t.put(LYAPUNOV + "loss_frame", block(s.lossFrame()));
+        if (s.pendingBasis() != null) {
+            t.put(LYAPUNOV + "pending_basis", block(s.pendingBasis()));
+            t.put(LYAPUNOV + "pending_products", block(s.pendingProducts()));
+        }
+        if (s.subspaceVectors() != null) t.put(LYAPUNOV + "subspace_vectors", block(s.subspaceVectors()));
+        t.put(LYAPUNOV + "weight_sums", block(s.weightRows()));
+        t.put(LYAPUNOV + "loss_sums", block(s.lossRows()));
+        t.put(LYAPUNOV + "rotation_sums", block(s.rotationRows()));
+        meta.put(LYAPUNOV + "weight_count", Long.toString(s.weightCount()));
+        meta.put(LYAPUNOV + "loss_count", Long.toString(s.lossCount()));
+        meta.put(LYAPUNOV + "rotation_count", Long.toString(s.rotationCount()));
+        meta.put(LYAPUNOV + "batch_length", Integer.toString(s.batchLength()));
+        meta.put(LYAPUNOV + "hessian_products", Long.toString(s.hessianProducts()));
+        meta.put(LYAPUNOV + "gauss_newton_products", Long.toString(s.gaussNewtonProducts()));
+    }
+
+    /** The Lyapunov state of a checkpoint, or null when the run measured none. */
+    private static TangentExponents.State readTangent(Map<String, Safetensors.Tensor> t, Map<String, String> meta) {
+        if (!t.containsKey(LYAPUNOV + "weight_frame")) return null;
+        return new TangentExponents.State(unblock(t.get(LYAPUNOV + "weight_frame")), unblock(t.get(LYAPUNOV + "loss_frame")),
+                unblock(t.get(LYAPUNOV + "pending_basis")), unblock(t.get(LYAPUNOV + "pending_products")),
+                unblock(t.get(LYAPUNOV + "subspace_vectors")), unblock(t.get(LYAPUNOV + "weight_sums")),
+                unblock(t.get(LYAPUNOV + "loss_sums")), unblock(t.get(LYAPUNOV + "rotation_sums")),
+                Long.parseLong(meta.get(LYAPUNOV + "weight_count")), Long.parseLong(meta.get(LYAPUNOV + "loss_count")),
+                Long.parseLong(meta.get(LYAPUNOV + "rotation_count")), Integer.parseInt(meta.get(LYAPUNOV + "batch_length")),
+                Long.parseLong(meta.get(LYAPUNOV + "hessian_products")),
+                Long.parseLong(meta.get(LYAPUNOV + "gauss_newton_products")));
     }
 
     /**

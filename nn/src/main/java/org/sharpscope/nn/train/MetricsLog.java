@@ -10,7 +10,9 @@ import org.sharpscope.run.RunDirectory;
 /**
  * The probes of a run as {@code metrics.csv}: {@code step, loss, accuracy, sharpness,
  * eta_sharpness, sharpness_2 … sharpness_k, residual, weight_norm, grad_norm, output_norm, [ntk,]
- * hvps[, test_loss, test_accuracy]} (the test columns only for a run with held-out examples). No wall-clock columns, so two runs of one config compare byte for byte. Doubles are
+ * hvps[, test_loss, test_accuracy][, lyap_1 … lyap_K, lyap_loss]} (the test columns only for a run with
+ * held-out examples, the Lyapunov ones only for a run measuring K exponents: their running
+ * estimates, see {@link Probe}). No wall-clock columns, so two runs of one config compare byte for byte. Doubles are
  * written in shortest round-trip form, so a log read back and rewritten is identical. The one
  * reader of train's metrics.csv is here, next to the writer ({@link #read(Path)} for a finished run).
  */
@@ -18,6 +20,7 @@ public final class MetricsLog {
     private final int topK;
     private final boolean ntk;
     private final boolean test;
+    private final int lyapunov;
     private final List<Probe> probes = new ArrayList<>();
 
     public MetricsLog(int topK, boolean ntk) {
@@ -26,9 +29,20 @@ public final class MetricsLog {
 
     /** A log with the NTK column when {@code ntk} and the held-out columns when {@code test}. */
     public MetricsLog(int topK, boolean ntk, boolean test) {
+        this(topK, ntk, test, 0);
+    }
+
+    /** A log as {@link #MetricsLog(int, boolean, boolean)} with the running estimates of {@code lyapunov} exponents (0: none). */
+    public MetricsLog(int topK, boolean ntk, boolean test, int lyapunov) {
         this.topK = topK;
         this.ntk = ntk;
         this.test = test;
+        this.lyapunov = lyapunov;
+    }
+
+    /** The number of Lyapunov exponents whose running estimates the log holds (0: none). */
+    public int lyapunov() {
+        return lyapunov;
     }
 
     public void add(Probe p) {
@@ -54,6 +68,10 @@ public final class MetricsLog {
         if (ntk) c.add("ntk");
         c.add("hvps");
         if (test) c.addAll(List.of("test_loss", "test_accuracy"));
+        if (lyapunov > 0) {
+            for (int i = 1; i <= lyapunov; i++) c.add("lyap_" + i);
+            c.add("lyap_loss");
+        }
         return c;
     }
 
@@ -67,6 +85,7 @@ public final class MetricsLog {
             if (ntk) row.add(p.ntk());
             row.add(p.hvps());
             if (test) row.addAll(List.of(p.testLoss(), p.testAccuracy()));
+            for (int i = 0; i < (lyapunov > 0 ? lyapunov + 1 : 0); i++) row.add(p.lyapunov() == null ? Double.NaN : p.lyapunov()[i]);
             t.add(row.toArray());
         }
         return t;
@@ -83,7 +102,12 @@ public final class MetricsLog {
 
     /** {@link #read(Path, int, boolean, int)} of a log with the held-out columns when {@code test}. */
     public static MetricsLog read(Path file, int topK, boolean ntk, boolean test, int maxStep) {
-        MetricsLog log = new MetricsLog(topK, ntk, test);
+        return read(file, topK, ntk, test, 0, maxStep);
+    }
+
+    /** {@link #read(Path, int, boolean, boolean, int)} of a log with the running estimates of {@code lyapunov} exponents. */
+    public static MetricsLog read(Path file, int topK, boolean ntk, boolean test, int lyapunov, int maxStep) {
+        MetricsLog log = new MetricsLog(topK, ntk, test, lyapunov);
         CsvTable t = CsvTable.read(file);
         if (!t.columns().equals(log.columns())) {
             throw new UserInputException(file + " has columns " + t.columns() + ", expected " + log.columns()
@@ -107,22 +131,26 @@ public final class MetricsLog {
             double nt = ntk ? row.number(i++, false) : Double.NaN;
             long hvps = (long) row.number(i++, true);
             double testLoss = test ? row.number(i++, false) : Double.NaN;
-            double testAcc = test ? row.number(i, false) : Double.NaN;
-            log.add(new Probe(step, loss, acc, sharp, res, wn, gn, on, nt, hvps, testLoss, testAcc));
+            double testAcc = test ? row.number(i++, false) : Double.NaN;
+            double[] lyap = lyapunov > 0 ? new double[lyapunov + 1] : null;
+            for (int e = 0; lyap != null && e < lyap.length; e++) lyap[e] = row.number(i++, false);
+            log.add(new Probe(step, loss, acc, sharp, res, wn, gn, on, nt, hvps, testLoss, testAcc, lyap));
         }
         return log;
     }
 
     /**
-     * Reads the whole metrics.csv of the run in {@code runDir}, its eigenvalue count, NTK and
-     * held-out columns taken from the header.
+     * Reads the whole metrics.csv of the run in {@code runDir}, its eigenvalue count, NTK,
+     * held-out and Lyapunov columns taken from the header.
      */
     public static MetricsLog read(Path runDir) {
         Path file = runDir.resolve(RunDirectory.METRICS);
         List<String> header = CsvTable.read(file).columns();
         int topK = 1;
         while (header.contains("sharpness_" + (topK + 1))) topK++;
-        return read(file, topK, header.contains("ntk"), header.contains("test_loss"), Integer.MAX_VALUE);
+        int lyapunov = 0;
+        while (header.contains("lyap_" + (lyapunov + 1))) lyapunov++;
+        return read(file, topK, header.contains("ntk"), header.contains("test_loss"), lyapunov, Integer.MAX_VALUE);
     }
 
     /** One row of a metrics.csv being read: a cell that is not a number is a one-line error naming the file, line and column. */

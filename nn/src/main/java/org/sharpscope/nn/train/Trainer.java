@@ -27,8 +27,9 @@ import org.sharpscope.uv.LearningRate;
 /**
  * Trains a network with sharpness tracking, in the style of locuslab/edge-of-stability: one plain
  * loop over steps t = 0 … steps. At step t (weights θ_t) it probes when scheduled (loss, accuracy,
- * top-k Hessian eigenvalues by warm-started LOBPCG, norms), checkpoints when scheduled, then
- * updates θ_{t+1} = θ_t − η·(gradient or momentum buffer). The learning rate η = c/λ₀^H is fixed
+ * top-k Hessian eigenvalues by warm-started LOBPCG, norms), checkpoints when scheduled, with
+ * {@code lyapunov} > 0 maps the tangent vectors of the Lyapunov exponents by the step's tangent
+ * map ({@link TangentExponents}), then updates θ_{t+1} = θ_t − η·(gradient or momentum buffer). The learning rate η = c/λ₀^H is fixed
  * after the probe of step 0. Training stops early when the loss diverges (a result, not an
  * error). With held-out examples ({@link NetworkSource#loadTestData()}) each probe also measures
  * their loss and accuracy (metrics.csv columns test_loss and test_accuracy, which only such runs
@@ -37,7 +38,7 @@ import org.sharpscope.uv.LearningRate;
  * run's settings (config.yaml) are the caller's to write.
  *
  * <p>Resuming from the newest checkpoint continues bit-for-bit: the checkpoint holds θ_t, the
- * momentum buffer and the LOBPCG warm-start vectors; SGD batches are a pure function of (seed,
+ * momentum buffer, the LOBPCG warm-start vectors and the Lyapunov state; SGD batches are a pure function of (seed,
  * step) ({@link BatchSchedule}); metrics rows after the checkpoint step are dropped and recomputed.
  * Checkpoints carry the SHA-256 of the source's {@link NetworkSource#inputFiles()}, and a run
  * whose module or data file has changed since is not resumed.
@@ -67,12 +68,17 @@ public final class Trainer {
     private HessianOperator hessian;
     private SharpnessTracker hessianTracker;
     private SharpnessTracker ntkTracker;
+    /** The Lyapunov exponents being measured (null when the run measures none). */
+    private TangentExponents tangent;
+    /** The full-batch Hessian for the tangent map: no retained graphs, each step's block of products builds them once. */
+    private HessianOperator tangentHessian;
     private BatchSchedule batches;
     private MetricsLog metrics;
     private double eta = Double.NaN;
     private double lambda0 = Double.NaN;
     private long probeNanos;
     private long updateNanos;
+    private long lyapunovNanos;
     private long lastFlush;
     /** The full-batch gradient computed by the probe of step {@link #probedGradientStep}, reused by GD. */
     private double[] probedGradient;
@@ -127,18 +133,23 @@ public final class Trainer {
         hessianTracker = new SharpnessTracker(cfg.topK(), cfg.tol(), cfg.maxProducts(), ck == null ? null : ck.hessianVectors());
         ntkTracker = cfg.ntk() ? new SharpnessTracker(1, cfg.tol(), cfg.maxProducts(), ck == null ? null : ck.ntkVectors()) : null;
         batches = cfg.batchSize() > 0 ? new BatchSchedule(data.size(), cfg.batchSize(), cfg.seed()) : null;
+        if (cfg.lyapunov() > 0) {
+            tangent = new TangentExponents(cfg, params.dimension(), ck == null ? null : ck.tangent());
+            tangentHessian = new HessianOperator(objective, 0);
+        }
 
         double[] theta = params.flatten();
         double[] velocity = cfg.beta() > 0 ? new double[theta.length] : null;
         int first = 0;
         if (ck == null) {
             dir.startManifest("train", cfg.seed());
-            metrics = new MetricsLog(cfg.topK(), cfg.ntk(), testData != null);
+            metrics = new MetricsLog(cfg.topK(), cfg.ntk(), testData != null, cfg.lyapunov());
         } else {
             if (!Files.isRegularFile(dir.file(RunDirectory.METRICS))) {
                 throw new UserInputException("cannot resume " + dir.root() + ": metrics.csv is missing");
             }
-            metrics = MetricsLog.read(dir.file(RunDirectory.METRICS), cfg.topK(), cfg.ntk(), testData != null, ck.step());
+            metrics = MetricsLog.read(dir.file(RunDirectory.METRICS), cfg.topK(), cfg.ntk(), testData != null, cfg.lyapunov(),
+                    ck.step());
             if (metrics.size() == 0 || metrics.last().step() != ck.step()) {
                 throw new UserInputException("cannot resume " + dir.root() + ": metrics.csv has no row for checkpoint step " + ck.step());
             }
@@ -181,7 +192,9 @@ public final class Trainer {
                 maybeFlushMetrics();
             }
             listener.onStep(t, cfg.steps(), metrics.last());
-            if (diverged || t == cfg.steps()) break;
+            if (diverged) break;
+            if (tangent != null && tangent.active(t) && finite) tangentStep(t);
+            if (t == cfg.steps()) break;
 
             long u = System.nanoTime();
             double[] g = gradient(t);
@@ -203,9 +216,27 @@ public final class Trainer {
         timings.put("total_s", (System.nanoTime() - start) / 1e9);
         timings.put("probes_s", probeNanos / 1e9);
         timings.put("updates_s", updateNanos / 1e9);
+        if (tangent != null) timings.put("lyapunov_s", lyapunovNanos / 1e9);
         dir.putManifest("timings", timings);
         dir.finishManifest(diverged ? "diverged" : "finished");
         return summary;
+    }
+
+    /**
+     * The Lyapunov step at θ_t (before the update): the tangent map of the update of step t, whose
+     * Hessian is the full batch's or step t's mini-batch's; at the last step only the pending
+     * loss map is completed.
+     */
+    private void tangentStep(int t) {
+        long start = System.nanoTime();
+        boolean last = t == cfg.steps();
+        try (org.bytedeco.javacpp.PointerScope scope = new org.bytedeco.javacpp.PointerScope()) {
+            HessianOperator h = batches == null || last ? tangentHessian
+                    : new HessianOperator(new TrainingObjective(params, select(data, batches.batch(t)), cfg.loss(),
+                            cfg.chunkSize()), 0);
+            tangent.step(t, eta, h, new GaussNewtonOperator(objective), last);
+        }
+        lyapunovNanos += System.nanoTime() - start;
     }
 
     /** The gradient used by the update of step t: full batch, or the batch of step t. */
@@ -267,7 +298,7 @@ public final class Trainer {
         }
         probeNanos += System.nanoTime() - start;
         return new Probe(t, loss, accuracy, sharp, residual, norm(theta), gradNorm, norm(out), ntk, hvps, testLoss,
-                testAccuracy);
+                testAccuracy, tangent == null ? null : tangent.running());
     }
 
     /** Refuses to resume when a file the source read differs from the one the checkpoint was made with. */
@@ -286,7 +317,8 @@ public final class Trainer {
         writeMetrics(); // metrics first: a checkpoint never points past the rows on disk
         Map<String, double[]> w = Parameters.split(network, theta);
         Checkpoint c = new Checkpoint(t, w, velocity == null ? null : velocity.clone(), hessianTracker.warmStart(),
-                ntkTracker == null ? null : ntkTracker.warmStart(), eta, lambda0, fingerprint);
+                ntkTracker == null ? null : ntkTracker.warmStart(), eta, lambda0, fingerprint,
+                tangent == null ? null : tangent.state());
         c.write(dir.checkpoints().resolve(Checkpoint.fileName(t)), network, cfg.dtype().safetensorsName());
     }
 
@@ -309,7 +341,8 @@ public final class Trainer {
         for (Probe p : metrics.probes()) hvps += p.hvps();
         return TrainSummary.of(regime, lambda0, eta, c, 2 / effectiveEta, EdgeOfStability.DEFAULT.band(),
                 EdgeOfStability.DEFAULT.entry(metrics.stepArray(), metrics.sharpnessArray(), effectiveEta),
-                metrics.last(), testData != null, metrics.size(), hvps, network.parameterCount(), data.size(), null);
+                metrics.last(), testData != null, metrics.size(), hvps, network.parameterCount(), data.size(),
+                tangent == null ? null : tangent.result());
     }
 
     /** The examples with the given indices (a mini-batch). */

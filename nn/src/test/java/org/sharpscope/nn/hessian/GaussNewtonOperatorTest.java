@@ -46,4 +46,24 @@ class GaussNewtonOperatorTest {
         assertThat(dot(w, gv)).isCloseTo(dot(v, gw), org.assertj.core.data.Offset.offset(1e-13));
         assertThat(g.products()).isEqualTo(2);
     }
+
+    /** A block product (shared forward pass and Jᵀu graph per chunk) equals the products one by one, for MSE and CE, chunked. */
+    @Test
+    void blockProductsEqualSingleProducts() {
+        for (Loss loss : Loss.values()) {
+            Dataset d = data(9, new long[] {4}, loss, 3, true, 7);
+            TrainingObjective obj = objective(config(ModelKind.FCN, 3, 5, "tanh", false, "sp", "none"), d, loss,
+                    Dtype.FLOAT64, 4, 2);
+            GaussNewtonOperator g = new GaussNewtonOperator(obj);
+            double[][] xs = {randomUnit(g.dimension(), 1), randomUnit(g.dimension(), 2), randomUnit(g.dimension(), 3)};
+            double[][] block = new double[3][g.dimension()];
+            g.applyBlock(xs, block);
+            for (int j = 0; j < 3; j++) {
+                double[] one = new double[g.dimension()];
+                g.apply(xs[j], one);
+                assertThat(relDiff(block[j], one)).as("%s vector %d", loss, j).isLessThan(1e-14);
+            }
+            assertThat(g.products()).isEqualTo(6);
+        }
+    }
 }

@@ -10,12 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -225,21 +223,11 @@ class TorchScriptNetworkTest {
             RunDirectory first = RunDirectory.create(a);
             first.writeConfig(Map.of("model_file", "rescnn.pt")); // the caller's to write; reopen needs one
             new Trainer(mom, s, first, null).run();
-            copy(a, b);
+            org.sharpscope.nn.SmallProblems.copyTree(a, b);
             Files.delete(b.resolve("checkpoints/step-00000020.safetensors"));
             new Trainer(mom, s, RunDirectory.reopen(b), null).resume();
             for (String f : List.of("checkpoints/step-00000020.safetensors", "metrics.csv")) {
                 assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
-            }
-        }
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path dst = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(dst);
-                else Files.copy(f, dst);
             }
         }
     }

@@ -8,8 +8,9 @@ import org.sharpscope.nn.train.TrainSummary;
 
 /**
  * The plots of a training run, drawn from its run directory: loss against step (log y),
- * sharpness against step with the stability threshold 2/η dashed, and weight norm against
- * sharpness; plus an overlay of the sharpness of several runs with each run's 2/η.
+ * sharpness against step with the stability threshold 2/η dashed, weight norm against
+ * sharpness, and, for a run measuring Lyapunov exponents, their running estimates against step;
+ * plus an overlay of the sharpness of several runs with each run's 2/η.
  */
 public final class TrainingPlots {
     /** One run to plot: a label, its probes and its stability threshold (2/η, or 2(1+β)/η). */
@@ -23,7 +24,10 @@ public final class TrainingPlots {
 
     private TrainingPlots() {}
 
-    /** Writes loss.png, sharpness.png and weight-norm-vs-sharpness.png (and SVGs) into {@code dir}. */
+    /**
+     * Writes loss.png, sharpness.png, weight-norm-vs-sharpness.png and, when the run measured them,
+     * lyapunov.png (and SVGs) into {@code dir}.
+     */
     public static void write(Run run, Path dir) {
         List<Probe> ps = run.metrics().probes();
         double[] step = column(ps, 0);
@@ -43,6 +47,25 @@ public final class TrainingPlots {
         LinePlot wn = new LinePlot("Weight norm against sharpness", "λ^H", "‖θ‖");
         wn.points("probes", column(ps, 2), column(ps, 3));
         ChartFiles.save(wn.chart(), dir, "weight-norm-vs-sharpness");
+        if (run.metrics().lyapunov() > 0) lyapunov(run.metrics(), dir);
+    }
+
+    /**
+     * The running Lyapunov exponents against step (each probe's average over the steps since the
+     * transient): the weight-space ones and the largest seen by the loss, with a dashed zero line.
+     */
+    private static void lyapunov(MetricsLog metrics, Path dir) {
+        List<Probe> ps = metrics.probes();
+        double[] step = column(ps, 0);
+        LinePlot p = new LinePlot("Lyapunov exponents of the training map (running averages)", "step", "exponent per step");
+        int k = metrics.lyapunov();
+        for (int i = 0; i <= k; i++) {
+            final int j = i;
+            double[] y = ps.stream().mapToDouble(q -> q.lyapunov()[j]).toArray();
+            p.line(i == k ? "seen by the loss" : "weight space λ" + (i + 1), step, y);
+        }
+        p.horizontal("0", 0, 0, Math.max(1, step[step.length - 1]));
+        ChartFiles.save(p.chart(), dir, "lyapunov");
     }
 
     /** Sharpness of several runs with each run's threshold, as sharpness.png in {@code dir}. */

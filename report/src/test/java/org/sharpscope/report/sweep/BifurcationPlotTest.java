@@ -45,7 +45,7 @@ class BifurcationPlotTest {
             }
             double exponent = sum / 2000;
             LyapunovExponents l = exponents ? new LyapunovExponents(2000, 2000, new double[] {Math.max(0, exponent)},
-                    new double[] {0.02}, exponent, 0.05) : null;
+                    new double[] {0.02}, exponent, 0.05, new double[] {exponent}, new double[] {0.05}, 1, 0, 0, 0) : null;
             tails.add(new CellTail("cell-" + i, axis.equals("eta") ? eta : y, null, s, detection.rule().period(s, 16, 1e-3, 2),
                     false, eta, true, "eos", l));
         }

@@ -81,7 +81,8 @@ final class NoisyTailTask implements Task<NoisyTailTask.Spec, NoisyTailTask.Summ
         double exponent = exponent(spec.eta(), spec.steps());
         String late = exponent < 0 ? (spec.eta() < 0.5 ? "converged" : "eos") : "chaotic";
         LyapunovExponents l = spec.lyapunov() ? new LyapunovExponents(spec.steps() / 2, spec.steps() - spec.steps() / 2,
-                new double[] {Math.max(0, exponent)}, new double[] {0.01}, exponent, 0.02) : null;
+                new double[] {Math.max(0, exponent)}, new double[] {0.01}, exponent, 0.02, new double[] {exponent},
+                new double[] {0.02}, 1, 0, 0, 0) : null;
         Summary s = new Summary(spec.eta(), 2 * spec.eta(), 2.0, late, 0, l);
         dir.writeSummary(s);
         dir.finishManifest("finished");
