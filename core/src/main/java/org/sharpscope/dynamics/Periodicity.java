@@ -35,8 +35,9 @@ public final class Periodicity {
 
     /**
      * The period of a noisy series, or 0 when none ≤ {@code maxPeriod} fits. For a candidate p the
-     * samples are modelled as p phase levels (i mod p) plus one common linear drift, fitted by least
-     * squares, so that a run still creeping (a network still sharpening slowly) keeps its period;
+     * samples are modelled as p phase levels (i mod p), each with its own linear drift, fitted by
+     * least squares, so that a run still creeping (a network still sharpening slowly, or a period-2
+     * oscillation about 2/η whose amplitude slowly grows or shrinks) keeps its period;
      * R_p is the largest range of the residuals within a phase, s_p their pooled standard deviation,
      * and the scale S is max|x|. Period 1: R_1 ≤ {@code relTol}·S. Period p ≥ 2, the smallest p with
      * 2p ≤ length such that (i) the phase levels, merged where within R_p of each other (an orbit
@@ -75,8 +76,8 @@ public final class Periodicity {
     }
 
     /**
-     * The samples fitted as p phase levels plus a common linear drift: each phase's level at the
-     * middle of the series, the largest range of the residuals within a phase and their pooled
+     * The samples fitted as p phase levels, each with its own linear drift: each phase's level at
+     * the middle of the series, the largest range of the residuals within a phase and their pooled
      * standard deviation.
      */
     private record Phases(double[] level, double range, double std) {
@@ -94,14 +95,15 @@ public final class Periodicity {
                 meanI[j] /= count[j];
                 meanX[j] /= count[j];
             }
-            double sxy = 0;
-            double sxx = 0;
+            double[] sxy = new double[p];
+            double[] sxx = new double[p];
             for (int i = 0; i < n; i++) {
                 double di = i - meanI[i % p];
-                sxy += di * (x[i] - meanX[i % p]);
-                sxx += di * di;
+                sxy[i % p] += di * (x[i] - meanX[i % p]);
+                sxx[i % p] += di * di;
             }
-            double slope = sxx > 0 ? sxy / sxx : 0;
+            double[] slope = new double[p];
+            for (int j = 0; j < p; j++) slope[j] = sxx[j] > 0 ? sxy[j] / sxx[j] : 0;
             double[] lo = new double[p];
             double[] hi = new double[p];
             java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
@@ -109,7 +111,7 @@ public final class Periodicity {
             double squares = 0;
             for (int i = 0; i < n; i++) {
                 int j = i % p;
-                double r = x[i] - meanX[j] - slope * (i - meanI[j]);
+                double r = x[i] - meanX[j] - slope[j] * (i - meanI[j]);
                 lo[j] = Math.min(lo[j], r);
                 hi[j] = Math.max(hi[j], r);
                 squares += r * r;
@@ -119,9 +121,9 @@ public final class Periodicity {
             double middle = (n - 1) / 2.0;
             for (int j = 0; j < p; j++) {
                 range = Math.max(range, hi[j] - lo[j]);
-                level[j] = meanX[j] + slope * (middle - meanI[j]);
+                level[j] = meanX[j] + slope[j] * (middle - meanI[j]);
             }
-            return new Phases(level, range, Math.sqrt(squares / Math.max(1, n - p - 1)));
+            return new Phases(level, range, Math.sqrt(squares / Math.max(1, n - 2 * p)));
         }
 
         /** Whether the levels, merged where within {@link #range} of each other, form ≥ 2 clusters with wide gaps. */

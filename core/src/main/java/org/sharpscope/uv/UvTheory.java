@@ -24,6 +24,13 @@ public final class UvTheory {
      */
     public static final double PERIOD_EIGHT_ONSET = 1.2880317544828428;
 
+    /**
+     * Y∞ ≈ 1.30228: where the doublings accumulate and chaos begins, extrapolated by
+     * {@link org.sharpscope.dynamics.DoublingCascade} from the doublings up to period 64 (kept here
+     * for figures and the real-network predictions; DoublingCascadeTest recomputes it).
+     */
+    public static final double ACCUMULATION_POINT = 1.3022835033855515;
+
     /** Y = 2: beyond it no trajectory stays bounded and training diverges. */
     public static final double DIVERGENCE_ONSET = 2;
 

@@ -42,6 +42,7 @@ class DoublingCascadeTest {
         double lastRatio = r.feigenbaumRatios().get(r.feigenbaumRatios().size() - 1);
         assertThat(Math.abs(lastRatio - FEIGENBAUM_DELTA) / FEIGENBAUM_DELTA).isLessThan(0.01);
         assertThat(r.accumulation()).isBetween(d.get(d.size() - 1).parameter(), 2.0);
+        assertThat(r.accumulation()).isCloseTo(org.sharpscope.uv.UvTheory.ACCUMULATION_POINT, within(1e-9));
     }
 
     @Test

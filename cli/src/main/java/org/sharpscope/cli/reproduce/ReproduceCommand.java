@@ -2,6 +2,7 @@ package org.sharpscope.cli.reproduce;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sharpscope.cli.options.RunDirectories;
@@ -9,6 +10,7 @@ import org.sharpscope.cli.options.TerminalProgress;
 import org.sharpscope.report.reproduce.ReproduceReport;
 import org.sharpscope.report.reproduce.ReproductionDrawing;
 import org.sharpscope.study.reproduce.ReproduceMode;
+import org.sharpscope.study.reproduce.Layout;
 import org.sharpscope.study.reproduce.Reproducer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +45,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         boolean full;
     }
 
+    @Option(names = "--section", paramLabel = "ID", split = ",",
+            description = "Run only these sections (ids such as 8-network-chaos, their numbers or names without the number); default all.")
+    List<String> sections;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/reproduce-<time>).")
     Path out;
 
@@ -56,7 +62,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                 : modeFlags.quick ? ReproduceMode.QUICK : modeFlags.full ? ReproduceMode.FULL : ReproduceMode.STANDARD;
         Path dir = RunDirectories.orDefault(out, "reproduce");
         PrintWriter err = spec.commandLine().getErr();
-        Reproducer.Outcome o = Reproducer.run(dir, mode, new ReproductionDrawing(), TerminalProgress.of(progress), err::println);
+        List<String> ids = sections == null ? Layout.SECTIONS : sections.stream().map(Reproducer::section).distinct().toList();
+        Reproducer.Outcome o = Reproducer.run(dir, mode, ids, new ReproductionDrawing(), TerminalProgress.of(progress), err::println);
         Path report = ReproduceReport.write(dir);
         ReproduceReport.Verdicts v = ReproduceReport.verdicts(dir);
         spec.commandLine().getOut().println(String.format(Locale.ROOT,

@@ -15,6 +15,7 @@ final class NetworkReport {
     static void sections(HtmlReport html, Path dir, ReproduceIndex index) {
         networks(html, dir, index);
         sweeps(html, dir, index);
+        chaos(html, dir, index);
     }
 
     private static boolean skipped(HtmlReport html, ReproduceIndex index, String section) {
@@ -99,6 +100,36 @@ final class NetworkReport {
                     + "probed sharpness values of each run against c, with the period detected per run ("
                     + b.path() + "/bifurcation-periods.csv).");
             html.figure(dir.resolve(b.path()).resolve("plots/bifurcation.png"), "real-network bifurcation diagram: late sharpness against c");
+        }
+    }
+
+    private static void chaos(HtmlReport html, Path dir, ReproduceIndex index) {
+        if (skipped(html, index, Layout.NETWORK_CHAOS)) return;
+        html.paragraph("The route to chaos in real networks (tanh FCNs and a Myrtle CNN with a zero last layer, Fashion-MNIST, "
+                + "MSE, full-batch GD). For each network, its own critical learning rate η_c is found by bisection "
+                + "(critical-eta: the rate at which late training stops converging within the run's steps), then a sweep over "
+                + "η/η_c records every step of the late tail and the Lyapunov exponents of GD: the largest in weight space "
+                + "(never below 0: the Hessian's flat directions) and the one seen by the loss (tangent map restricted to the "
+                + "top Gauss-Newton direction), which is the one to set beside the UV map's. The diagram marks the UV model's "
+                + "doublings at η/η_c = √5 − 1 and 1.288; periods per cell by the clusters rule (bifurcation-periods.csv).");
+        List<List<String>> rows = new ArrayList<>();
+        for (ReproduceIndex.Run r : index.runs(Layout.NETWORK_CHAOS)) {
+            if (!r.name().endsWith("/" + NetworkChaosSection.CRITICAL_ETA_RUN)) continue;
+            Path p = dir.resolve(r.path());
+            if (!Files.isRegularFile(p.resolve("summary.json"))) continue;
+            Map<String, Object> s = RunFiles.summary(p);
+            rows.add(List.of(r.name().substring(0, r.name().indexOf('/')), ReproduceReport.g(RunFiles.number(s, "eta_c")),
+                    ReproduceReport.g(RunFiles.number(s, "c_c")), ReproduceReport.g(RunFiles.number(s, "lambda0")),
+                    String.valueOf((int) RunFiles.number(s, "runs"))));
+        }
+        html.table(List.of("network", "η_c", "c_c = η_c·λ₀", "λ₀^H", "training runs"), rows);
+        for (ReproduceIndex.Run r : index.runs(Layout.NETWORK_CHAOS)) {
+            Path p = dir.resolve(r.path());
+            if (r.name().endsWith("/" + NetworkChaosSection.CRITICAL_ETA_RUN)) {
+                html.figure(p.resolve("plots/critical-eta.png"), r.name() + ": η·(late λ^H)/2 against η, crossing 1 at η_c");
+            } else {
+                html.figure(p.resolve("plots/bifurcation.png"), r.name() + ": late η·λ^H against η/η_c, Lyapunov exponents beneath");
+            }
         }
     }
 }

@@ -13,9 +13,11 @@ public final class Layout {
     public static final String PHASE = "5-phase-diagram";
     public static final String NETWORKS = "6-networks";
     public static final String NETWORK_SWEEPS = "7-network-sweeps";
+    public static final String NETWORK_CHAOS = "8-network-chaos";
 
     /** Section ids in report order. */
-    public static final List<String> SECTIONS = List.of(REGIMES, VECTOR_FIELD, COLLAPSE, CHAOS, PHASE, NETWORKS, NETWORK_SWEEPS);
+    public static final List<String> SECTIONS = List.of(REGIMES, VECTOR_FIELD, COLLAPSE, CHAOS, PHASE, NETWORKS, NETWORK_SWEEPS,
+            NETWORK_CHAOS);
 
     public static String title(String section) {
         return switch (section) {
@@ -26,6 +28,7 @@ public final class Layout {
             case PHASE -> "5. UV model: phase diagram of regimes";
             case NETWORKS -> "6. Real networks: regimes and the edge of stability";
             case NETWORK_SWEEPS -> "7. Real networks: phase diagram and bifurcation diagram";
+            case NETWORK_CHAOS -> "8. Real networks: the route to chaos";
             default -> section;
         };
     }

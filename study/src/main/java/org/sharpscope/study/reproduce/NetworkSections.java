@@ -67,7 +67,7 @@ public final class NetworkSections {
 
     static List<Step> steps(Reproduction r) {
         if (!fashionMnistPresent()) {
-            r.notes.add("Fashion-MNIST is not installed (" + FASHION_MNIST + "): sections 6–7 trained on the Fashion-MNIST "
+            r.notes.add("Fashion-MNIST is not installed (" + FASHION_MNIST + "): sections 6–8 trained on the Fashion-MNIST "
                     + "subset bundled with sharpscope (6000 of the 60000 training examples), which holds every example these "
                     + "runs draw (stratified, seed 0), so they are the runs the full set gives. 'apt-get install "
                     + "dataset-fashion-mnist' for runs on more examples.");
@@ -142,7 +142,7 @@ public final class NetworkSections {
     }
 
     /** Runs a sweep of {@code spec} into {@code section/name} on all cores, then collects and draws it. */
-    private static void sweep(Reproduction r, String section, String name, Map<String, Object> spec, CollectSettings collect) {
+    static void sweep(Reproduction r, String section, String name, Map<String, Object> spec, CollectSettings collect) {
         Path dir = r.path(section, name);
         Path specFile = r.dir.resolve(section).resolve(name + ".yaml");
         String text = Json.toYaml(spec);

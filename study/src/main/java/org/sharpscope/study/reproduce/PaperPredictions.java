@@ -40,6 +40,7 @@ public final class PaperPredictions {
         periodTwo(dir, index, out);
         lyapunov(dir, index, out);
         out.addAll(NetworkSections.predictions(dir, index));
+        out.addAll(NetworkChaosSection.predictions(dir, index));
         return out;
     }
 

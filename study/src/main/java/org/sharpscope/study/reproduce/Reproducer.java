@@ -33,11 +33,19 @@ public final class Reproducer {
      */
     public static Outcome run(Path dir, ReproduceMode mode, Reproduction.Drawing drawing, Progress progress,
                               Consumer<String> warnings) {
+        return run(dir, mode, Layout.SECTIONS, drawing, progress, warnings);
+    }
+
+    /** Runs the steps of {@code sections} only (ids of {@link Layout#SECTIONS}); the others are reported as not run. */
+    public static Outcome run(Path dir, ReproduceMode mode, List<String> sections, Reproduction.Drawing drawing,
+                              Progress progress, Consumer<String> warnings) {
         checkEmpty(dir);
         Reproduction r = new Reproduction(dir, mode, drawing);
         Instant started = Instant.now();
         List<Step> steps = new ArrayList<>(UvSections.steps(r));
         steps.addAll(NetworkSections.steps(r));
+        steps.addAll(NetworkChaosSection.steps(r));
+        steps.removeIf(step -> !sections.contains(step.section()));
 
         Map<String, double[]> seconds = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -73,6 +81,19 @@ public final class Reproducer {
      * creates it: before the first step, so that a bad --out costs nothing and every section
      * does not fail on it in turn.
      */
+    /**
+     * The section id that {@code name} means: an id of {@link Layout#SECTIONS}, its number
+     * ("8") or its name without the number ("network-chaos").
+     */
+    public static String section(String name) {
+        for (String s : Layout.SECTIONS) {
+            String number = s.substring(0, s.indexOf('-'));
+            if (s.equals(name) || number.equals(name) || s.substring(number.length() + 1).equals(name)) return s;
+        }
+        throw new UserInputException("--section " + name + " is not a section; use one of " + String.join(", ", Layout.SECTIONS)
+                + " (or its number)");
+    }
+
     private static void checkEmpty(Path dir) {
         RunDirectory.checkTarget(dir);
         if (Files.isDirectory(dir)) {
