@@ -45,11 +45,11 @@ public final class NetworkChaosSection {
                 case QUICK -> new Scale(List.of(fcn("fcn-sp-zero-last-w16", "sp", 16)), 256, 800, 64,
                         new double[] {0.9, 1.1, 1.45, 1.8, 2.4});
                 case STANDARD -> new Scale(List.of(fcn("fcn-sp-zero-last-w32", "sp", 32), fcn("fcn-mup-zero-last-w32", "mup", 32)),
-                        500, 1500, 128, join(grid(0.9, 1.6, 0.05), new double[] {1.8, 2.0, 2.5, 3.0, 4.0}));
+                        256, 1200, 128, join(grid(0.9, 1.6, 0.05), new double[] {1.8, 2.0, 2.5, 3.0}));
                 case FULL -> new Scale(List.of(fcn("fcn-sp-zero-last-w32", "sp", 32), fcn("fcn-sp-zero-last-w64", "sp", 64),
                         fcn("fcn-mup-zero-last-w32", "mup", 32), fcn("fcn-mup-zero-last-w64", "mup", 64),
                         new Net("myrtle-sp-zero-last-w8", settings("model", "myrtle", "depth", 5, "width", 8, "param", "sp"))),
-                        500, 1500, 128, join(grid(0.9, 1.6, 0.025), new double[] {1.7, 1.8, 2.0, 2.5, 3.0, 4.0}));
+                        256, 1200, 128, join(grid(0.9, 1.5, 0.025), new double[] {1.6, 1.8, 2.0, 2.5, 3.0}));
             };
         }
 
