@@ -47,11 +47,37 @@ public final class Sharpscope implements Runnable {
 
     /** Runs the program and returns its exit code (used by tests without exiting the JVM). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLineFor(args).execute(args);
     }
 
+    /** The whole command tree, as {@link #execute} runs it for arguments that do not start with a command. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Sharpscope());
+        return configure(new CommandLine(new Sharpscope()));
+    }
+
+    /**
+     * The command line that runs {@code args}: when the first argument names a top-level command
+     * (other than help), a root with that command alone, which parses, helps and fails exactly as
+     * the whole tree does below the root; otherwise the whole tree. Picocli builds the model of
+     * every command it is given up front, and those of the other commands (train and sweep with
+     * their hundreds of options) are a good part of the start-up of a short run.
+     */
+    static CommandLine commandLineFor(String... args) {
+        if (args.length == 0) return commandLine();
+        Command root = Sharpscope.class.getAnnotation(Command.class);
+        for (Class<?> sub : root.subcommands()) {
+            if (sub == CommandLine.HelpCommand.class) continue; // it reads the root's other commands
+            Command c = sub.getAnnotation(Command.class);
+            if (c.name().equals(args[0]) || List.of(c.aliases()).contains(args[0])) {
+                CommandLine.Model.CommandSpec only = CommandLine.Model.CommandSpec.create().name(root.name());
+                only.addSubcommand(c.name(), new CommandLine(sub));
+                return configure(new CommandLine(only));
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {
