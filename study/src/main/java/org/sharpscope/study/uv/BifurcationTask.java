@@ -18,13 +18,17 @@ import org.sharpscope.uv.UvSharpness;
 
 /**
  * {@code uv bifurcation}: for each η/η_c, iterate a transient, then record ηλ and ηλ^H. Writes
- * eta_over_etac.npy, orbit_eta_lambda.npy and orbit_eta_lambda_h.npy (points × record, float64)
- * and bifurcation.csv (period, Lyapunov exponent and the recorded range per value).
+ * eta_over_etac.npy, orbit_eta_lambda.npy (points × record, float64), orbit_eta_lambda_h.npy
+ * (the same for ηλ^H) when {@link BifurcationSpec#sharpnessOrbits() asked for}, and
+ * bifurcation.csv (period, Lyapunov exponent and the recorded ranges of both per value).
  */
 public final class BifurcationTask implements Task<BifurcationSpec, BifurcationSummary> {
     /** The data files, then the plots the report draws from them. */
-    private static final List<String> FILES = List.of("eta_over_etac.npy", "orbit_eta_lambda.npy", "orbit_eta_lambda_h.npy",
-            "bifurcation.csv", "plots/bifurcation_eta_lambda.png", "plots/bifurcation_eta_lambda_h.png");
+    private static final List<String> FILES = List.of("eta_over_etac.npy", "orbit_eta_lambda.npy", "bifurcation.csv",
+            "plots/bifurcation_eta_lambda.png");
+    /** With {@link BifurcationSpec#sharpnessOrbits()}. */
+    private static final List<String> FILES_WITH_SHARPNESS = List.of("eta_over_etac.npy", "orbit_eta_lambda.npy",
+            "orbit_eta_lambda_h.npy", "bifurcation.csv", "plots/bifurcation_eta_lambda.png", "plots/bifurcation_eta_lambda_h.png");
 
     @Override
     public String name() {
@@ -43,7 +47,7 @@ public final class BifurcationTask implements Task<BifurcationSpec, BifurcationS
                 "to", spec.to(), "points", spec.points(), "transient", spec.transientSteps(), "record", spec.record(),
                 "x0", spec.x0(), "lambda0", full ? spec.lambda0() : null,
                 "lambda0_offset", full && spec.lambda0() == null ? spec.lambda0Offset() : null,
-                "max_period", spec.maxPeriod()), context, dir -> compute(spec, dir));
+                "max_period", spec.maxPeriod(), "sharpness_orbits", spec.sharpnessOrbits()), context, dir -> compute(spec, dir));
     }
 
     private static BifurcationSummary compute(BifurcationSpec spec, RunDirectory dir) {
@@ -72,7 +76,7 @@ public final class BifurcationTask implements Task<BifurcationSpec, BifurcationS
         double seconds = (System.nanoTime() - t0) / 1e9;
         Npy.write(dir.file("eta_over_etac.npy"), ys, ys.length);
         Npy.write(dir.file("orbit_eta_lambda.npy"), od.values()[0], points, record);
-        Npy.write(dir.file("orbit_eta_lambda_h.npy"), od.values()[1], points, record);
+        if (spec.sharpnessOrbits()) Npy.write(dir.file("orbit_eta_lambda_h.npy"), od.values()[1], points, record);
         CsvTable t = new CsvTable(List.of("eta_over_etac", "period", "lyapunov", "eta_lambda_min", "eta_lambda_max",
                 "eta_lambda_h_min", "eta_lambda_h_max"));
         Double divergedFrom = null;
@@ -88,7 +92,8 @@ public final class BifurcationTask implements Task<BifurcationSpec, BifurcationS
         List<PeriodicWindow> windows = PeriodicWindow.find(ys, od.periods(), od.lyapunov(), 2);
         dir.putManifest("orbit_seconds", seconds);
         return new BifurcationSummary(spec.map(), spec.from(), spec.to(), points, spec.transientSteps(), record, windows,
-                chaotic / (double) points, divergedFrom, seconds, FILES);
+                chaotic / (double) points, divergedFrom, seconds,
+                spec.sharpnessOrbits() ? FILES_WITH_SHARPNESS : FILES);
     }
 
     /** {lo, hi} of the finite values of {@code v[from, to)}; NaN, NaN when there is none. */
