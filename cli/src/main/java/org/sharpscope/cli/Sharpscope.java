@@ -30,6 +30,12 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class
         })
 public final class Sharpscope implements Runnable {
+    static {
+        // Picocli otherwise looks for Groovy (groovy.lang.Closure), a miss that opens every jar on the
+        // class path, the libtorch ones included, on every start.
+        System.setProperty("picocli.disable.closures", "true");
+    }
+
     /** Exit code for errors the user caused: bad flags, bad config, missing files. */
     public static final int EXIT_USAGE = 2;
 
