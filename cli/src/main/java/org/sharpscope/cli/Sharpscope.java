@@ -62,25 +62,42 @@ public final class Sharpscope implements Runnable {
     }
 
     /**
-     * The command line that runs {@code args}: when the first argument names a top-level command
-     * (other than help), a root with that command alone, which parses, helps and fails exactly as
-     * the whole tree does below the root; otherwise the whole tree. Picocli builds the model of
-     * every command it is given up front, and those of the other commands (train and sweep with
-     * their hundreds of options) are a good part of the start-up of a short run.
+     * The command line that runs {@code args}: when the first arguments name a path of commands
+     * (sharpscope uv bifurcation ...; help excluded), a tree with that path alone, which parses,
+     * helps and fails exactly as the whole tree does below it; otherwise the whole tree. Picocli
+     * builds the model of every command it is given up front, and those of the other commands
+     * (train and sweep with their hundreds of options) are a good part of the start-up of a
+     * short run.
      */
     static CommandLine commandLineFor(String... args) {
-        if (args.length == 0) return commandLine();
-        Command root = Sharpscope.class.getAnnotation(Command.class);
-        for (Class<?> sub : root.subcommands()) {
-            if (sub == CommandLine.HelpCommand.class) continue; // it reads the root's other commands
-            Command c = sub.getAnnotation(Command.class);
-            if (c.name().equals(args[0]) || List.of(c.aliases()).contains(args[0])) {
-                CommandLine.Model.CommandSpec only = CommandLine.Model.CommandSpec.create().name(root.name());
-                only.addSubcommand(c.name(), new CommandLine(sub));
-                return configure(new CommandLine(only));
-            }
+        Class<?> leaf = Sharpscope.class;
+        List<String> path = new java.util.ArrayList<>();
+        while (path.size() < args.length) {
+            Class<?> next = subcommand(leaf, args[path.size()]);
+            if (next == null) break;
+            path.add(next.getAnnotation(Command.class).name());
+            leaf = next;
         }
-        return commandLine();
+        if (path.isEmpty()) return commandLine();
+        CommandLine below = new CommandLine(leaf);
+        for (int i = path.size() - 1; i >= 0; i--) {
+            CommandLine.Model.CommandSpec level = CommandLine.Model.CommandSpec.create()
+                    .name(i == 0 ? Sharpscope.class.getAnnotation(Command.class).name() : path.get(i - 1));
+            level.addSubcommand(path.get(i), below);
+            below = new CommandLine(level);
+        }
+        return configure(below);
+    }
+
+    /** The subcommand of {@code parent} called {@code name} (help excluded: it reads its siblings), or null. */
+    private static Class<?> subcommand(Class<?> parent, String name) {
+        Command command = parent.getAnnotation(Command.class);
+        if (command == null) return null;
+        for (Class<?> sub : command.subcommands()) {
+            Command c = sub.getAnnotation(Command.class);
+            if (sub != CommandLine.HelpCommand.class && (c.name().equals(name) || List.of(c.aliases()).contains(name))) return sub;
+        }
+        return null;
     }
 
     private static CommandLine configure(CommandLine cl) {

@@ -41,7 +41,11 @@ class SharpscopeTest {
 
     @Test
     void aCommandRunsUnderARootWithItAloneAndAnswersAsUnderTheWholeTree() throws IOException {
-        assertThat(Sharpscope.commandLineFor("uv", "bifurcation").getSubcommands()).containsOnlyKeys("uv");
+        CommandLine uv = Sharpscope.commandLineFor("uv", "bifurcation", "--points", "3");
+        assertThat(uv.getSubcommands()).containsOnlyKeys("uv");
+        assertThat(uv.getSubcommands().get("uv").getSubcommands()).containsOnlyKeys("bifurcation");
+        assertThat(Sharpscope.commandLineFor("uv", "--help").getSubcommands().get("uv").getSubcommands())
+                .hasSameSizeAs(Sharpscope.commandLine().getSubcommands().get("uv").getSubcommands());
         assertThat(Sharpscope.commandLineFor("sweep", "run").getSubcommands()).containsOnlyKeys("sweep");
         assertThat(Sharpscope.commandLineFor("help", "uv").getSubcommands()).hasSameSizeAs(Sharpscope.commandLine().getSubcommands());
         assertThat(Sharpscope.commandLineFor("--help").getSubcommands()).hasSameSizeAs(Sharpscope.commandLine().getSubcommands());
@@ -51,6 +55,11 @@ class SharpscopeTest {
                 new String[] {"uv", "bifurcation", "--points", "1", "--out", out},
                 new String[] {"uv", "bifurcation", "--pointz", "3", "--out", out},
                 new String[] {"uv", "bifurcaton"},
+                new String[] {"uv", "--help"},
+                new String[] {"uv"},
+                new String[] {"uv", "bifurcation", "bifurcation"},
+                new String[] {"uv", "help", "bifurcation"},
+                new String[] {"sweep", "collect", "--help"},
                 new String[] {"uv", "run", "--engine", "NOPE", "--out", out},
                 new String[] {"train", "--no-such-flag"},
                 new String[] {"sweep", "run", "--help"},
