@@ -6,22 +6,27 @@
 # interleaved, RUNS times each (default 7). Prints median and best wall and CPU (user + sys) time
 # and the load average before and after. A first, untimed launcher run builds the program if
 # needed and makes the launcher's class-data-sharing archive for uv commands.
+# Usage: bench/orbit_diagram_process.sh [RUNS] [OLD_JAR]; OLD_JAR (a sharpscope.jar built from an
+# earlier commit) is also timed, run as `java -Xmx8g -jar OLD_JAR` (the launcher's command then).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 runs="${1:-7}"
+old_jar="${2:-}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 cd "$root"
 args=(uv bifurcation --from 0.9 --to 2.0 --points 4000 --transient 10000 --record 1000)
 ./sharpscope "${args[@]}" --out "$out/warm-up" > /dev/null
-/usr/bin/python3 - "$runs" "$out" "$root" "${args[@]}" <<'PY'
+/usr/bin/python3 - "$runs" "$out" "$root" "$old_jar" "${args[@]}" <<'PY'
 import os, resource, statistics, subprocess, sys, time
-runs, out, root, args = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
+runs, out, root, old_jar, args = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
 commands = {
     "sharpscope": lambda i: ["./sharpscope", *args, "--out", f"{out}/java-{i}"],
     "numpy": lambda i: ["/usr/bin/python3", "bench/python/orbit_diagram.py", "--save", f"{out}/numpy-{i}"],
 }
+if old_jar:
+    commands["old jar"] = lambda i: ["java", "-Xmx8g", "-jar", old_jar, *args, "--out", f"{out}/old-{i}"]
 wall = {k: [] for k in commands}
 cpu = {k: [] for k in commands}
 load_before = os.getloadavg()
@@ -43,6 +48,9 @@ for name in commands:
     print(f"  {name:10s} wall median {statistics.median(w):.2f} s, best {min(w):.2f} s | CPU median {statistics.median(c):.2f} s, "
           f"best {min(c):.2f} s")
 ratio = [n / j for n, j in zip(wall["numpy"], wall["sharpscope"])]
+if old_jar:
+    print(f"  old jar/sharpscope wall: median of medians {statistics.median(wall['old jar']) / statistics.median(wall['sharpscope']):.2f}x, "
+          f"best/best {min(wall['old jar']) / min(wall['sharpscope']):.2f}x")
 print(f"  numpy/sharpscope wall: median of medians {statistics.median(wall['numpy']) / statistics.median(wall['sharpscope']):.2f}x, "
       f"best/best {min(wall['numpy']) / min(wall['sharpscope']):.2f}x, median of per-pair ratios {statistics.median(ratio):.2f}x")
 PY
