@@ -4,7 +4,9 @@
 points values of Y = eta/eta_c in [0.9, 2.0]; from X0 = 0.1 iterate g(X) = X^3 + (Y-2)X^2 + (1-2Y)X
 for `transient` steps (discarded), then record eta*lambda = 2(X + Y) for `record` steps, vectorised
 over Y. Prints the best and median wall and CPU time of `repeats` runs, in milliseconds, as JSON.
-Optionally compares with a Java .npy (same layout: points x record).
+Optionally compares with a Java .npy (same layout: points x record). With --save DIR it computes
+once and saves what `sharpscope uv bifurcation` saves of the orbit, DIR/eta_over_etac.npy and
+DIR/orbit_eta_lambda.npy, printing nothing (for timing whole processes).
 """
 import argparse
 import json
@@ -37,7 +39,16 @@ def main():
     p.add_argument("--repeats", type=int, default=7)
     p.add_argument("--compare", help="a Java orbit_eta_lambda.npy to compare with")
     p.add_argument("--ys", help="take the values of Y from this .npy (Java's eta_over_etac.npy), so chaotic orbits are comparable bit for bit")
+    p.add_argument("--save", metavar="DIR", help="compute once, save eta_over_etac.npy and orbit_eta_lambda.npy into DIR")
     args = p.parse_args()
+    if args.save:
+        import os
+        y = np.load(args.ys) if args.ys else np.linspace(0.9, 2.0, args.points)
+        out = orbit_diagram(args.points, args.transient, args.record, y)
+        os.makedirs(args.save, exist_ok=True)
+        np.save(os.path.join(args.save, "eta_over_etac.npy"), y)
+        np.save(os.path.join(args.save, "orbit_eta_lambda.npy"), out)
+        return
     times = []
     cpus = []
     out = None

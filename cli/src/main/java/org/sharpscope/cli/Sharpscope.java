@@ -32,6 +32,12 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class
         })
 public final class Sharpscope implements Runnable {
+    static {
+        // Picocli otherwise looks for Groovy (groovy.lang.Closure), a miss that opens every jar on the
+        // class path, the libtorch ones included, on every start.
+        System.setProperty("picocli.disable.closures", "true");
+    }
+
     /** Exit code for errors the user caused: bad flags, bad config, missing files. */
     public static final int EXIT_USAGE = 2;
 
@@ -49,11 +55,54 @@ public final class Sharpscope implements Runnable {
 
     /** Runs the program and returns its exit code (used by tests without exiting the JVM). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLineFor(args).execute(args);
     }
 
+    /** The whole command tree, as {@link #execute} runs it for arguments that do not start with a command. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Sharpscope());
+        return configure(new CommandLine(new Sharpscope()));
+    }
+
+    /**
+     * The command line that runs {@code args}: when the first arguments name a path of commands
+     * (sharpscope uv bifurcation ...; help excluded), a tree with that path alone, which parses,
+     * helps and fails exactly as the whole tree does below it; otherwise the whole tree. Picocli
+     * builds the model of every command it is given up front, and those of the other commands
+     * (train and sweep with their hundreds of options) are a good part of the start-up of a
+     * short run.
+     */
+    static CommandLine commandLineFor(String... args) {
+        Class<?> leaf = Sharpscope.class;
+        List<String> path = new java.util.ArrayList<>();
+        while (path.size() < args.length) {
+            Class<?> next = subcommand(leaf, args[path.size()]);
+            if (next == null) break;
+            path.add(next.getAnnotation(Command.class).name());
+            leaf = next;
+        }
+        if (path.isEmpty()) return commandLine();
+        CommandLine below = new CommandLine(leaf);
+        for (int i = path.size() - 1; i >= 0; i--) {
+            CommandLine.Model.CommandSpec level = CommandLine.Model.CommandSpec.create()
+                    .name(i == 0 ? Sharpscope.class.getAnnotation(Command.class).name() : path.get(i - 1));
+            level.addSubcommand(path.get(i), below);
+            below = new CommandLine(level);
+        }
+        return configure(below);
+    }
+
+    /** The subcommand of {@code parent} called {@code name} (help excluded: it reads its siblings), or null. */
+    private static Class<?> subcommand(Class<?> parent, String name) {
+        Command command = parent.getAnnotation(Command.class);
+        if (command == null) return null;
+        for (Class<?> sub : command.subcommands()) {
+            Command c = sub.getAnnotation(Command.class);
+            if (sub != CommandLine.HelpCommand.class && (c.name().equals(name) || List.of(c.aliases()).contains(name))) return sub;
+        }
+        return null;
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {

@@ -83,6 +83,9 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
         return new OrbitDiagram(parameters.clone(), r, spec.names(), values, lyap, periods, trapped);
     }
 
+    // scalarBlock is split into small methods, one per hot loop: the JIT compiles each on its own
+    // and soon, where one large method took C2 about half a second of CPU (three times over, with
+    // on-stack replacement) in a run of a second or two.
     private static void scalarBlock(ScalarMap map, double[] params, DoubleFunction<double[]> initial, Spec spec, int from, int to,
                                     double[][] values, double[] lyap, int[] trapped) {
         int n = to - from;
@@ -96,10 +99,35 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
         int h = Math.min(RepellerGuard.MAX_PERIOD, spec.transientSteps());
         int len = h + r;
         map.advance(x, p, 0, n, spec.transientSteps() - h);
-        // Record: states are stepped t-major (independent chains, vectorisable) in chunks and
-        // transposed into a block-local raw buffer (parameter-major, cache-resident, reused per
-        // thread); observables are then applied row by row into the output, written once.
+        double[] raw = keptStates(map, x, p, n, len);
         List<Observable> obs = spec.observables();
+        double[] state = new double[1];
+        for (int j = 0; j < n; j++) {
+            double pj = p[j];
+            if (RepellerGuard.endsPeriodic(raw, j * len, len)) {
+                trapped[from + j] = new RepellerGuard(map.at(pj)).guardRecorded(raw, j * len, len);
+            }
+            int row = j * len + h;
+            int outRow = (from + j) * r;
+            boolean bad = !allBelow(raw, row, r);
+            if (lyap != null) lyap[from + j] = meanLogDerivative(map, raw, row, r, pj);
+            for (int k = 0; k < obs.size(); k++) {
+                Observable o = obs.get(k);
+                if (!bad && o instanceof Observable.Scalar sc) {
+                    observeScalar(sc, raw, row, r, pj, values[k], outRow);
+                } else {
+                    observe(o, raw, row, r, pj, values[k], outRow, state);
+                }
+            }
+        }
+    }
+
+    /**
+     * The last {@code len} states of each of the n orbits, parameter-major: states are stepped
+     * t-major (independent chains, vectorisable) in chunks and transposed into a block-local raw
+     * buffer (cache-resident, reused per thread).
+     */
+    private static double[] keptStates(ScalarMap map, double[] x, double[] p, int n, int len) {
         double[] raw = RAW.get();
         if (raw.length < n * len) {
             raw = new double[n * len];
@@ -117,37 +145,37 @@ public record OrbitDiagram(double[] parameters, int recorded, List<String> names
                 for (int t = 0; t < tn; t++) raw[row + t] = chunk[t * n + j];
             }
         }
-        double[] state = new double[1];
-        for (int j = 0; j < n; j++) {
-            double pj = p[j];
-            if (RepellerGuard.endsPeriodic(raw, j * len, len)) {
-                trapped[from + j] = new RepellerGuard(map.at(pj)).guardRecorded(raw, j * len, len);
-            }
-            int row = j * len + h;
-            int outRow = (from + j) * r;
-            boolean bad = false;
-            for (int t = 0; t < r && !bad; t++) bad = !(Math.abs(raw[row + t]) < DIVERGED);
-            if (lyap != null) {
-                double sum = 0;
-                for (int t = 0; t < r; t++) {
-                    double xt = raw[row + t];
-                    sum += Math.abs(xt) < DIVERGED ? Math.log(Math.abs(map.derivative(xt, pj))) : Double.NaN;
-                }
-                lyap[from + j] = sum / r;
-            }
-            for (int k = 0; k < obs.size(); k++) {
-                Observable o = obs.get(k);
-                double[] out = values[k];
-                if (!bad && o instanceof Observable.Scalar sc) {
-                    for (int t = 0; t < r; t++) out[outRow + t] = sc.value(raw[row + t], pj);
-                    continue;
-                }
-                for (int t = 0; t < r; t++) {
-                    double xt = raw[row + t];
-                    state[0] = xt;
-                    out[outRow + t] = Math.abs(xt) < DIVERGED ? o.value(state, pj) : Double.NaN;
-                }
-            }
+        return raw;
+    }
+
+    /** Whether |v[from + t]| is below the divergence bound for all t < count. */
+    private static boolean allBelow(double[] v, int from, int count) {
+        for (int t = 0; t < count; t++) {
+            if (!(Math.abs(v[from + t]) < DIVERGED)) return false;
+        }
+        return true;
+    }
+
+    /** (1/count) Σ ln|F'(x_t)| over {@code raw[row, row + count)}; NaN once a state diverged. */
+    private static double meanLogDerivative(ScalarMap map, double[] raw, int row, int count, double p) {
+        double sum = 0;
+        for (int t = 0; t < count; t++) {
+            double xt = raw[row + t];
+            sum += Math.abs(xt) < DIVERGED ? Math.log(Math.abs(map.derivative(xt, p))) : Double.NaN;
+        }
+        return sum / count;
+    }
+
+    private static void observeScalar(Observable.Scalar o, double[] raw, int row, int count, double p, double[] out, int outRow) {
+        for (int t = 0; t < count; t++) out[outRow + t] = o.value(raw[row + t], p);
+    }
+
+    /** The observable along states that may have diverged (NaN from there on). */
+    private static void observe(Observable o, double[] raw, int row, int count, double p, double[] out, int outRow, double[] state) {
+        for (int t = 0; t < count; t++) {
+            double xt = raw[row + t];
+            state[0] = xt;
+            out[outRow + t] = Math.abs(xt) < DIVERGED ? o.value(state, p) : Double.NaN;
         }
     }
 

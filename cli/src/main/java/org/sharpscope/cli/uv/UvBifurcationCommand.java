@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 @Command(name = "bifurcation", mixinStandardHelpOptions = true,
         description = {"Orbit (bifurcation) diagram of late-time ηλ and ηλ^H against η/η_c, with Lyapunov exponents and windows.",
                 "For each η/η_c, iterate a transient, then record ηλ and ηλ^H. "
-                + "Writes eta_over_etac.npy, orbit_eta_lambda.npy and orbit_eta_lambda_h.npy (points × record, "
-                + "float64, numpy.load reads them), bifurcation.csv (period, Lyapunov exponent, range per value), "
-                + "density plots with the Lyapunov exponent below, and the periodic windows inside chaos.",
+                + "Writes eta_over_etac.npy, orbit_eta_lambda.npy (points × record, float64, numpy.load reads them), "
+                + "bifurcation.csv (period, Lyapunov exponent, ranges of ηλ and ηλ^H per value), a density plot "
+                + "with the Lyapunov exponent below, and the periodic windows inside chaos; with --sharpness-orbits "
+                + "also orbit_eta_lambda_h.npy and its density plot.",
                 "--map manifold (default) iterates the exact 1-D map on Q = 0; --map full the 2-D map from (--x0, --lambda0)."})
 public final class UvBifurcationCommand extends DynamicsCommand<BifurcationSpec, BifurcationSummary> {
     @Option(names = "--from", paramLabel = "Y", description = "First η/η_c (default 0.9).")
@@ -50,6 +51,11 @@ public final class UvBifurcationCommand extends DynamicsCommand<BifurcationSpec,
 
     @Option(names = "--max-period", paramLabel = "P", description = "Longest period detected (default 64).")
     Integer maxPeriod;
+
+    @Option(names = "--sharpness-orbits", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "Also write the ηλ^H orbits, orbit_eta_lambda_h.npy (as large as orbit_eta_lambda.npy), "
+                    + "and their density plot (default false).")
+    Boolean sharpnessOrbits;
 
     @Override
     Task<BifurcationSpec, BifurcationSummary> task() {

@@ -64,8 +64,14 @@ class UvDynamicsCommandsTest {
         printsItsSummaryAndDraws(tmp.resolve("l3"), List.of("plots/lyapunov.png"),
                 "uv", "lyapunov", "--from", "1.0", "--to", "1.9", "--points", "5", "--steps", "5000");
         printsItsSummaryAndDraws(tmp.resolve("b"), List.of("bifurcation.csv", "eta_over_etac.npy", "orbit_eta_lambda.npy",
-                "orbit_eta_lambda_h.npy", "plots/bifurcation_eta_lambda.png", "plots/bifurcation_eta_lambda_h.png", "config.yaml"),
+                "plots/bifurcation_eta_lambda.png", "config.yaml"),
                 "uv", "bifurcation", "--from", "1.0", "--to", "1.9", "--points", "40", "--transient", "300", "--record", "50");
+        assertThat(tmp.resolve("b/orbit_eta_lambda_h.npy")).doesNotExist();
+        assertThat(tmp.resolve("b/plots/bifurcation_eta_lambda_h.png")).doesNotExist();
+        printsItsSummaryAndDraws(tmp.resolve("bh"), List.of("orbit_eta_lambda_h.npy", "plots/bifurcation_eta_lambda.png",
+                "plots/bifurcation_eta_lambda_h.png"),
+                "uv", "bifurcation", "--from", "1.0", "--to", "1.9", "--points", "40", "--transient", "300", "--record", "50",
+                "--sharpness-orbits");
         printsItsSummaryAndDraws(tmp.resolve("bf"), List.of("plots/bifurcation_eta_lambda.png"),
                 "uv", "bifurcation", "--map", "full", "--from", "1.1", "--to", "1.9", "--points", "10", "--transient", "2000",
                 "--record", "32");

@@ -28,22 +28,12 @@ public final class ChartFiles {
     /** Writes a rendered image as {@code dir/name.png}, atomically; returns the path. */
     public static Path saveImage(java.awt.image.BufferedImage image, Path dir, String name) {
         Path png = dir.resolve(name + ".png");
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(image, "png", out);
-            AtomicFiles.write(png, out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFiles.write(png, Png.encode(image));
         return png;
     }
 
     public static byte[] pngBytes(Chart<?, ?> chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Png.encode(BitmapEncoder.getBufferedImage(chart));
     }
 
     public static byte[] svgBytes(Chart<?, ?> chart) {

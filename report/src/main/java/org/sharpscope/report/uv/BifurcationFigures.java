@@ -1,7 +1,10 @@
 package org.sharpscope.report.uv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.sharpscope.report.plot.ChartFiles;
 import org.sharpscope.report.plot.OrbitDiagramPlot;
@@ -12,18 +15,28 @@ import org.sharpscope.study.uv.MapKind;
 public final class BifurcationFigures {
     private BifurcationFigures() {}
 
-    /** Writes plots/bifurcation_eta_lambda.png and plots/bifurcation_eta_lambda_h.png from the .npy files and bifurcation.csv. */
+    /**
+     * Writes plots/bifurcation_eta_lambda.png from orbit_eta_lambda.npy, and
+     * plots/bifurcation_eta_lambda_h.png from orbit_eta_lambda_h.npy where the run wrote it, with
+     * bifurcation.csv's Lyapunov exponents below. The two are drawn at once.
+     */
     public static void draw(Path run) {
         double[] ys = Npy.read(run.resolve("eta_over_etac.npy")).data();
-        Npy.Array etaLambda = Npy.read(run.resolve("orbit_eta_lambda.npy"));
-        Npy.Array etaLambdaH = Npy.read(run.resolve("orbit_eta_lambda_h.npy"));
-        int record = (int) etaLambda.shape()[1];
         double[] lyapunov = RunFiles.csv(run, "bifurcation.csv").doubles("lyapunov");
         String what = mapDescription(RunFiles.config(run));
-        ChartFiles.saveImage(OrbitDiagramPlot.render("Late-time ηλ, " + what, ys, etaLambda.data(), record,
-                "η/η_c", "ηλ", lyapunov, "Lyapunov exponent"), RunFiles.plots(run), "bifurcation_eta_lambda");
-        ChartFiles.saveImage(OrbitDiagramPlot.render("Late-time ηλ^H (Hessian sharpness), " + what, ys, etaLambdaH.data(), record,
-                "η/η_c", "ηλ^H", lyapunov, "Lyapunov exponent"), RunFiles.plots(run), "bifurcation_eta_lambda_h");
+        List<Runnable> plots = new ArrayList<>();
+        plots.add(() -> drawOne(run, "orbit_eta_lambda.npy", "Late-time ηλ, " + what, "ηλ", ys, lyapunov, "bifurcation_eta_lambda"));
+        if (Files.exists(run.resolve("orbit_eta_lambda_h.npy"))) {
+            plots.add(() -> drawOne(run, "orbit_eta_lambda_h.npy", "Late-time ηλ^H (Hessian sharpness), " + what, "ηλ^H", ys,
+                    lyapunov, "bifurcation_eta_lambda_h"));
+        }
+        plots.parallelStream().forEach(Runnable::run);
+    }
+
+    private static void drawOne(Path run, String orbits, String title, String yLabel, double[] ys, double[] lyapunov, String name) {
+        Npy.Array values = Npy.read(run.resolve(orbits));
+        ChartFiles.saveImage(OrbitDiagramPlot.render(title, ys, values.data(), (int) values.shape()[1], "η/η_c", yLabel,
+                lyapunov, "Lyapunov exponent"), RunFiles.plots(run), name);
     }
 
     /** Which map from where, as the titles say it. */

@@ -22,11 +22,12 @@ import org.sharpscope.study.Tasks;
 class UvFiguresTest {
     @TempDir
     Path tmp;
+    private int runs;
 
     <S extends Record> List<String> drawnTwice(String taskName, Map<String, Object> settings) throws IOException {
         @SuppressWarnings("unchecked")
         Task<S, ?> task = (Task<S, ?>) Tasks.named(taskName);
-        Path dir = tmp.resolve(taskName.replace(' ', '-'));
+        Path dir = tmp.resolve(taskName.replace(' ', '-') + "-" + runs++);
         task.run(Specs.bind(task.specType(), settings, taskName), RunContext.quiet(dir));
         Figures figures = Figures.discover();
         assertThat(figures).isInstanceOf(RunFigures.class);
@@ -52,7 +53,10 @@ class UvFiguresTest {
         assertThat(drawnTwice("uv lyapunov", Map.of("from", 1.0, "to", 1.9, "points", 4, "steps", 2000)))
                 .containsExactly("lyapunov.png", "lyapunov.svg");
         assertThat(drawnTwice("uv bifurcation", Map.of("map", "full", "from", 1.1, "to", 1.9, "points", 8, "transient", 500,
-                "record", 16, "lambda0", 6.0))).containsExactly("bifurcation_eta_lambda.png", "bifurcation_eta_lambda_h.png");
+                "record", 16, "lambda0", 6.0))).containsExactly("bifurcation_eta_lambda.png");
+        assertThat(drawnTwice("uv bifurcation", Map.of("map", "full", "from", 1.1, "to", 1.9, "points", 8, "transient", 500,
+                "record", 16, "lambda0", 6.0, "sharpness-orbits", true)))
+                .containsExactly("bifurcation_eta_lambda.png", "bifurcation_eta_lambda_h.png");
         assertThat(drawnTwice("uv vector-field", Map.of("eta-over-etac", 0.8, "grid", 6))).containsExactly("vector_field.png");
         assertThat(drawnTwice("uv phase-diagram", Map.of("x-axis", "eta-over-etac", "grid", List.of(4, 3), "steps", 100)))
                 .containsExactly("phase_early_trend.png", "phase_late_state.png");

@@ -112,7 +112,8 @@ public final class UvSections {
         t.add(new Step(s, "doublings", () -> r.run(s, Layout.DOUBLINGS, null, "uv doublings",
                 settings("max-period", m.maxPeriod))));
         t.add(new Step(s, "bifurcation (manifold map)", () -> r.run(s, Layout.BIFURCATION, null, "uv bifurcation",
-                settings("from", 0.9, "to", 2.0, "points", m.bifurcationPoints, "record", m.bifurcationRecord))));
+                settings("from", 0.9, "to", 2.0, "points", m.bifurcationPoints, "record", m.bifurcationRecord,
+                        "sharpness-orbits", true))));
         t.add(new Step(s, "bifurcation (full 2-D map)", () -> r.run(s, Layout.BIFURCATION_FULL, null, "uv bifurcation",
                 settings("map", "full", "from", 0.9, "to", 2.0, "points", m.bifurcationPoints / 2,
                         "record", m.bifurcationRecord))));

@@ -18,10 +18,13 @@ import org.sharpscope.UserInputException;
  * @param lambda0        initial ηλ for the full map, the same for every η/η_c
  * @param lambda0Offset  for the full map without lambda0: ηλ₀ = 2|x0 + Y| + this, ≥ 0 (default 0.1)
  * @param maxPeriod      longest period detected, at least 1 (default 64)
+ * @param sharpnessOrbits also write orbit_eta_lambda_h.npy, the ηλ^H orbits, and their density plot (default
+ *                       false: an array as large as orbit_eta_lambda.npy, which bifurcation.csv
+ *                       summarises per value)
  */
 public record BifurcationSpec(Double from, Double to, Integer points, @JsonProperty("transient") Integer transientSteps,
                               Integer record, MapKind map, Double x0, Double lambda0, Double lambda0Offset,
-                              Integer maxPeriod) {
+                              Integer maxPeriod, Boolean sharpnessOrbits) {
     /** The most values (points × record) one diagram may hold in memory. */
     public static final long MAX_VALUES = 150_000_000L;
 
@@ -41,6 +44,7 @@ public record BifurcationSpec(Double from, Double to, Integer points, @JsonPrope
         x0 = x0 != null ? x0 : 0.1;
         lambda0Offset = lambda0Offset != null ? lambda0Offset : 0.1;
         maxPeriod = maxPeriod != null ? maxPeriod : 64;
+        sharpnessOrbits = sharpnessOrbits != null ? sharpnessOrbits : false;
         UserInputException.requireFinite("--from", from);
         UserInputException.requireFinite("--to", to);
         if (!(from < to)) throw new UserInputException("empty range --from " + from + " --to " + to + "; give --from < --to");

@@ -1,5 +1,6 @@
 package org.sharpscope.study.uv;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import org.sharpscope.dynamics.DiscreteMap;
@@ -18,13 +19,17 @@ import org.sharpscope.uv.UvSharpness;
 
 /**
  * {@code uv bifurcation}: for each η/η_c, iterate a transient, then record ηλ and ηλ^H. Writes
- * eta_over_etac.npy, orbit_eta_lambda.npy and orbit_eta_lambda_h.npy (points × record, float64)
- * and bifurcation.csv (period, Lyapunov exponent and the recorded range per value).
+ * eta_over_etac.npy, orbit_eta_lambda.npy (points × record, float64), orbit_eta_lambda_h.npy
+ * (the same for ηλ^H) when {@link BifurcationSpec#sharpnessOrbits() asked for}, and
+ * bifurcation.csv (period, Lyapunov exponent and the recorded ranges of both per value).
  */
 public final class BifurcationTask implements Task<BifurcationSpec, BifurcationSummary> {
     /** The data files, then the plots the report draws from them. */
-    private static final List<String> FILES = List.of("eta_over_etac.npy", "orbit_eta_lambda.npy", "orbit_eta_lambda_h.npy",
-            "bifurcation.csv", "plots/bifurcation_eta_lambda.png", "plots/bifurcation_eta_lambda_h.png");
+    private static final List<String> FILES = List.of("eta_over_etac.npy", "orbit_eta_lambda.npy", "bifurcation.csv",
+            "plots/bifurcation_eta_lambda.png");
+    /** With {@link BifurcationSpec#sharpnessOrbits()}. */
+    private static final List<String> FILES_WITH_SHARPNESS = List.of("eta_over_etac.npy", "orbit_eta_lambda.npy",
+            "orbit_eta_lambda_h.npy", "bifurcation.csv", "plots/bifurcation_eta_lambda.png", "plots/bifurcation_eta_lambda_h.png");
 
     @Override
     public String name() {
@@ -43,7 +48,7 @@ public final class BifurcationTask implements Task<BifurcationSpec, BifurcationS
                 "to", spec.to(), "points", spec.points(), "transient", spec.transientSteps(), "record", spec.record(),
                 "x0", spec.x0(), "lambda0", full ? spec.lambda0() : null,
                 "lambda0_offset", full && spec.lambda0() == null ? spec.lambda0Offset() : null,
-                "max_period", spec.maxPeriod()), context, dir -> compute(spec, dir));
+                "max_period", spec.maxPeriod(), "sharpness_orbits", spec.sharpnessOrbits()), context, dir -> compute(spec, dir));
     }
 
     private static BifurcationSummary compute(BifurcationSpec spec, RunDirectory dir) {
@@ -70,25 +75,39 @@ public final class BifurcationTask implements Task<BifurcationSpec, BifurcationS
         OrbitDiagram od = OrbitDiagram.compute(family, ys, start, new OrbitDiagram.Spec(spec.transientSteps(), record,
                 List.of("eta_lambda", "eta_lambda_h"), obs, true, spec.maxPeriod()));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Npy.write(dir.file("eta_over_etac.npy"), ys, ys.length);
-        Npy.write(dir.file("orbit_eta_lambda.npy"), od.values()[0], points, record);
-        Npy.write(dir.file("orbit_eta_lambda_h.npy"), od.values()[1], points, record);
-        CsvTable t = new CsvTable(List.of("eta_over_etac", "period", "lyapunov", "eta_lambda_min", "eta_lambda_max",
-                "eta_lambda_h_min", "eta_lambda_h_max"));
+        // The files are independent: written at once, the orbits' bytes go out while the table is formatted.
+        List<Runnable> writes = new ArrayList<>();
+        writes.add(() -> {
+            Npy.write(dir.file("eta_over_etac.npy"), ys, ys.length);
+            Npy.write(dir.file("orbit_eta_lambda.npy"), od.values()[0], points, record);
+        });
+        if (spec.sharpnessOrbits()) writes.add(() -> Npy.write(dir.file("orbit_eta_lambda_h.npy"), od.values()[1], points, record));
+        writes.add(() -> AtomicFiles.writeString(dir.file("bifurcation.csv"), table(ys, od).toCsv()));
+        writes.parallelStream().forEach(Runnable::run);
         Double divergedFrom = null;
         int chaotic = 0;
         for (int i = 0; i < points; i++) {
-            double[] r0 = finiteRange(od.values()[0], i * record, (i + 1) * record);
-            double[] r1 = finiteRange(od.values()[1], i * record, (i + 1) * record);
-            t.add(ys[i], od.periods()[i], od.lyapunov()[i], r0[0], r0[1], r1[0], r1[1]);
             if (od.periods()[i] == -1 && divergedFrom == null) divergedFrom = ys[i];
             if (od.periods()[i] == 0) chaotic++;
         }
-        AtomicFiles.writeString(dir.file("bifurcation.csv"), t.toCsv());
         List<PeriodicWindow> windows = PeriodicWindow.find(ys, od.periods(), od.lyapunov(), 2);
         dir.putManifest("orbit_seconds", seconds);
         return new BifurcationSummary(spec.map(), spec.from(), spec.to(), points, spec.transientSteps(), record, windows,
-                chaotic / (double) points, divergedFrom, seconds, FILES);
+                chaotic / (double) points, divergedFrom, seconds,
+                spec.sharpnessOrbits() ? FILES_WITH_SHARPNESS : FILES);
+    }
+
+    /** bifurcation.csv: per value of η/η_c its period, Lyapunov exponent and the recorded ranges of ηλ and ηλ^H. */
+    private static CsvTable table(double[] ys, OrbitDiagram od) {
+        int record = od.recorded();
+        CsvTable t = new CsvTable(List.of("eta_over_etac", "period", "lyapunov", "eta_lambda_min", "eta_lambda_max",
+                "eta_lambda_h_min", "eta_lambda_h_max"));
+        for (int i = 0; i < ys.length; i++) {
+            double[] r0 = finiteRange(od.values()[0], i * record, (i + 1) * record);
+            double[] r1 = finiteRange(od.values()[1], i * record, (i + 1) * record);
+            t.add(ys[i], od.periods()[i], od.lyapunov()[i], r0[0], r0[1], r1[0], r1[1]);
+        }
+        return t;
     }
 
     /** {lo, hi} of the finite values of {@code v[from, to)}; NaN, NaN when there is none. */

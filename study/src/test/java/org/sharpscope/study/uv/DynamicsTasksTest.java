@@ -116,15 +116,47 @@ class DynamicsTasksTest {
             x = g.next(x);
         }
         assertThat(s.windows()).isNotNull();
-        for (String f : List.of("bifurcation.csv", "orbit_eta_lambda_h.npy", "config.yaml", "manifest.json")) {
+        for (String f : List.of("bifurcation.csv", "config.yaml", "manifest.json")) {
             assertThat(dir.resolve(f)).as(f).exists();
         }
+        assertThat(dir.resolve("orbit_eta_lambda_h.npy")).doesNotExist();
+        assertThat(s.files()).doesNotContain("orbit_eta_lambda_h.npy", "plots/bifurcation_eta_lambda_h.png");
         assertThat(keys(dir, "summary.json")).containsExactly("map", "from", "to", "points", "transient", "record", "windows",
                 "chaotic_fraction", "diverged_from", "orbit_seconds", "files");
         BifurcationSummary full = run(new BifurcationTask(), "map full from 1.1 to 1.9 points 10 transient 2000 record 32",
                 tmp.resolve("bf"));
         assertThat(full.map()).isEqualTo(MapKind.full);
         assertThat(Json.YAML.readTree(tmp.resolve("bf/config.yaml").toFile()).get("lambda0_offset").asDouble()).isEqualTo(0.1);
+    }
+
+    @Test
+    void bifurcationWritesTheSharpnessOrbitsWhenAskedAndTheSameEverythingElse() throws IOException {
+        String settings = "from 1.0 to 1.9 points 40 transient 300 record 50";
+        BifurcationSummary without = run(new BifurcationTask(), settings, tmp.resolve("b0"));
+        Map<String, Object> asked = new java.util.LinkedHashMap<>(UvRunTaskTest.settings(settings));
+        asked.put("sharpness-orbits", true);
+        Path dir = tmp.resolve("b1");
+        BifurcationSummary with = run(new BifurcationTask(), asked, dir);
+        Npy.Array sharpness = Npy.read(dir.resolve("orbit_eta_lambda_h.npy"));
+        assertThat(sharpness.shape()).containsExactly(40, 50);
+        double[] ys = Npy.read(dir.resolve("eta_over_etac.npy")).data();
+        for (int i : new int[] {0, 17, 39}) {
+            double y = ys[i];
+            EosManifoldMap g = new EosManifoldMap(y);
+            double x = 0.1;
+            for (int t = 0; t < 300; t++) x = g.next(x);
+            for (int t = 0; t < 50; t++) {
+                assertThat(sharpness.data()[i * 50 + t]).isEqualTo(UvSharpness.sharpness(x, EosManifoldMap.etaLambda(x, y), 1, y));
+                x = g.next(x);
+            }
+        }
+        assertThat(with.files()).contains("orbit_eta_lambda_h.npy", "plots/bifurcation_eta_lambda_h.png");
+        assertThat(with.windows()).isEqualTo(without.windows());
+        assertThat(with.chaoticFraction()).isEqualTo(without.chaoticFraction());
+        assertThat(Files.readString(dir.resolve("bifurcation.csv"))).isEqualTo(Files.readString(tmp.resolve("b0/bifurcation.csv")));
+        assertThat(Files.readAllBytes(dir.resolve("orbit_eta_lambda.npy"))).isEqualTo(Files.readAllBytes(tmp.resolve("b0/orbit_eta_lambda.npy")));
+        assertThat(Json.YAML.readTree(dir.resolve("config.yaml").toFile()).get("sharpness_orbits").asBoolean()).isTrue();
+        assertThat(Json.YAML.readTree(tmp.resolve("b0/config.yaml").toFile()).get("sharpness_orbits").asBoolean()).isFalse();
     }
 
     @Test
@@ -250,7 +282,7 @@ class DynamicsTasksTest {
     @Test
     void defaultsAreFilledInTheSpec() {
         assertThat(Specs.bind(BifurcationSpec.class, Map.of(), "test"))
-                .isEqualTo(new BifurcationSpec(0.9, 2.0, 2000, 10_000, 1000, MapKind.manifold, 0.1, null, 0.1, 64));
+                .isEqualTo(new BifurcationSpec(0.9, 2.0, 2000, 10_000, 1000, MapKind.manifold, 0.1, null, 0.1, 64, false));
         assertThat(Specs.bind(FixedPointsSpec.class, Map.of("eta-over-etac", 1.5), "test").box())
                 .containsExactly(-3.0, 3.0, -1.0, 8.0);
         assertThat(Specs.bind(LyapunovSpec.class, Map.of("eta-over-etac", 1.5, "transient", 7), "test").transientSteps()).isEqualTo(7);
