@@ -33,6 +33,8 @@ public final class BifurcationPlot {
             new Color(210, 80, 170), new Color(90, 160, 200));
     private static final Color NO_PERIOD = new Color(40, 40, 40);
     private static final Color DIVERGED = new Color(150, 150, 150);
+    /** Turning of the loss's subspace (per step) from which its upper end is drawn. */
+    static final double TURNING_SHOWN = 0.01;
 
     private BifurcationPlot() {}
 
@@ -146,6 +148,13 @@ public final class BifurcationPlot {
                     measured.stream().mapToDouble(c -> c.lyapunov().loss()).toArray(),
                     measured.stream().mapToDouble(c -> c.lyapunov().lossError()).toArray(),
                     new Color(33, 102, 172), true));
+            // Where the top Gauss-Newton directions swap, the turning of the subspace lowers the loss
+            // exponent's estimate by up to the turning: draw that upper end too.
+            if (measured.stream().anyMatch(c -> c.lyapunov().lossSubspaceRotation() > TURNING_SHOWN)) {
+                lower.add(new OrbitDiagramPlot.Curve("seen by the loss + subspace turning", x,
+                        measured.stream().mapToDouble(c -> c.lyapunov().loss() + c.lyapunov().lossSubspaceRotation()).toArray(),
+                        null, new Color(120, 170, 220), true));
+            }
         }
         List<OrbitDiagramPlot.Marker> markers = new ArrayList<>();
         if (axis.equals(SweepSpec.ETA_OVER_ETAC)) {

@@ -98,17 +98,20 @@ public final class BifurcationTails {
     /**
      * One row per cell: axis value, detected period and divergence, then its late state, whether its
      * tail is dense, and its Lyapunov exponents with their standard errors (empty when not measured):
-     * the largest in weight space and the one the loss sees.
+     * the largest in weight space and the one the loss sees, with the turning of the loss's subspace
+     * per step (the loss exponent lies between {@code lyapunov_loss} and it plus the turning).
      */
     public static CsvTable periods(List<CellTail> tails, String axis) {
         CsvTable t = new CsvTable(List.of(axis, "cell", "seed", "period", "diverged", "late_state", "dense_tail",
-                "lyapunov_largest", "lyapunov_largest_error", "lyapunov_loss", "lyapunov_loss_error"));
+                "lyapunov_largest", "lyapunov_largest_error", "lyapunov_loss", "lyapunov_loss_error",
+                "lyapunov_loss_rotation"));
         for (CellTail c : tails) {
             LyapunovExponents l = c.lyapunov();
             t.add(c.x(), c.id(), c.seed(), c.period(), c.diverged(), c.lateState(), c.dense(),
                     l == null ? null : l.largest(),
                     l == null || l.weightSpaceError() == null || l.weightSpaceError().length == 0 ? null : l.weightSpaceError()[0],
-                    l == null ? null : l.loss(), l == null ? null : l.lossError());
+                    l == null ? null : l.loss(), l == null ? null : l.lossError(),
+                    l == null ? null : l.lossSubspaceRotation());
         }
         return t;
     }
