@@ -110,7 +110,7 @@ final class NetworkReport {
                 + "(critical-eta: the rate at which late training stops converging within the run's steps), then a sweep over "
                 + "η/η_c records every step of the late tail and the Lyapunov exponents of GD: the largest in weight space "
                 + "(never below 0: the Hessian's flat directions) and the one seen by the loss (tangent map restricted to the "
-                + "top Gauss-Newton direction), which is the one to set beside the UV map's. Where the top Gauss-Newton "
+                + "top two Gauss-Newton directions), which is the one to set beside the UV map's. Where the top Gauss-Newton "
                 + "directions swap from step to step, the turning of that subspace lowers the loss's estimate by up to the "
                 + "turning, so the diagram also draws estimate + turning (the exponent lies between the two). The diagram marks "
                 + "the UV model's doublings at η/η_c = √5 − 1 and 1.288; periods per cell by the clusters rule "

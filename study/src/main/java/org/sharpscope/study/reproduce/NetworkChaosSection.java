@@ -17,7 +17,8 @@ import static org.sharpscope.study.reproduce.Reproduction.with;
 /**
  * Section 8 of the reproduction: the route to chaos in real networks. For each network, its own
  * η_c by bisection ({@code critical-eta}), then a sweep over η/η_c whose cells record every step of
- * the late tail and the Lyapunov exponents of GD ({@code train --probe-tail --lyapunov}); the
+ * the late tail and the Lyapunov exponents of GD ({@code train --probe-tail --lyapunov}, the loss's
+ * on the top two Gauss-Newton directions); the
  * collected bifurcation diagram (period per cell by the clusters rule) is set against the UV
  * model's route: no positive exponent at the period-2 edge of stability, the first doubling at
  * η/η_c = √5 − 1, chaos from the accumulation point.
@@ -84,7 +85,10 @@ public final class NetworkChaosSection {
     }
 
     private static Map<String, Object> bifurcationSpec(Scale sc, Map<String, Object> train, Path criticalEta) {
-        Map<String, Object> base = with(train, "lyapunov", 1, "lyapunov-transient", sc.steps() / 2, "probe-tail", sc.tail());
+        // Two tracked directions: past η/η_c ≈ 1.5 a second Hessian direction reaches 2/η, and a loss
+        // subspace of one direction then swaps between the two from step to step (docs/reproduce.md).
+        Map<String, Object> base = with(train, "lyapunov", 1, "lyapunov-transient", sc.steps() / 2, "probe-tail", sc.tail(),
+                "top-k", 2);
         base.remove("seed"); // the sweep's seeds list sets it
         Map<String, Object> axes = new LinkedHashMap<>();
         List<Double> ratios = new ArrayList<>();
