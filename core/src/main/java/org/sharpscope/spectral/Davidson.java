@@ -137,7 +137,7 @@ public final class Davidson implements EigenSolver {
                 }
             }
             long budget = o.maxProducts() - products;
-            if (nActive == 0 || budget <= 0 || m == n) return finish(op, e, v, m, n, k, want, theta, res, x, products, o);
+            if (nActive == 0 || budget <= 0 || m == n) return finish(op, e, v, m, n, k, want, theta, res, x, products, o, rnd);
 
             // New directions: the residuals of the unconverged pairs, orthogonalised against the basis.
             double[][] fresh = new double[nActive][];
@@ -153,7 +153,7 @@ public final class Davidson implements EigenSolver {
                 Vectors.scale(1 / left, d);
                 fresh[nf++] = d;
             }
-            if (nf == 0) return finish(op, e, v, m, n, k, want, theta, res, x, products, o); // stagnation
+            if (nf == 0) return finish(op, e, v, m, n, k, want, theta, res, x, products, o, rnd); // stagnation
             nf = Math.min(nf, n - m);
             if (m + nf > maxBasis) {
                 // Thick restart: keep the best Ritz vectors (wanted end first), as many as leave room.
@@ -204,7 +204,7 @@ public final class Davidson implements EigenSolver {
     }
 
     private static Tracked finish(LinearOperator op, SmallSymmetricEigen e, double[][] v, int m, int n, int k, int want, double[] theta,
-                                  double[] res, double[][] x, long products, SolverOptions o) {
+                                  double[] res, double[][] x, long products, SolverOptions o, Random rnd) {
         int kk = Math.min(k, m);
         double[][] basis = new double[Math.min(want, m)][];
         for (int i = 0; i < basis.length; i++) {
@@ -214,9 +214,11 @@ public final class Davidson implements EigenSolver {
         for (double t : e.values()) scale = Math.max(scale, Math.abs(t));
         boolean[] converged = new boolean[kk];
         for (int i = 0; i < kk; i++) converged[i] = res[i] <= CERTIFIED * o.tol() * scale;
-        // The multiplicity check of every solver: copies of the k-th value beyond the tracked ones.
+        // The multiplicity check of every solver: copies of the k-th value beyond the tracked ones. Its
+        // random start comes from the same stream after the solver's own: a start equal to the
+        // solver's would hold no component along copies the solver's Krylov space could not see.
         EigenResult r = MultiplicityCheck.finish(op, k, o, Arrays.copyOf(theta, kk), Arrays.copyOf(x, kk),
-                Arrays.copyOf(res, kk), converged, products, scale, new java.util.Random(o.seed()));
+                Arrays.copyOf(res, kk), converged, products, scale, rnd);
         return new Tracked(r, basis);
     }
 }
