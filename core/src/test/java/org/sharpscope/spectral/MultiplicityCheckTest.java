@@ -152,6 +152,32 @@ class MultiplicityCheckTest {
         assertThat(rev.checkProducts()).isEqualTo(3);
     }
 
+    /**
+     * Davidson tracking holds the carried copies in its own basis, so the check locks them from it
+     * without products and searches only beyond them (from the carried direction); with only the
+     * k tracked vectors carried it searches afresh from a random vector.
+     */
+    @Test
+    void davidsonTrackingCountsCarriedCopiesFromItsBasis() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(exactTriple(), 17);
+        DenseMatrixOperator op = new DenseMatrixOperator(a);
+        EigenResult first = new Davidson().solve(op, 1);
+        assertThat(first.multiplicity()).containsExactly(3);
+        assertThat(first.checkProducts()).isPositive();
+        assertThat(first.warmStart()).hasNumberOfRows(4); // the value, two copies, the last search's vector
+
+        EigenResult warm = new Davidson().solve(op, 1, SolverOptions.defaults().withWarmStart(first.warmStart()));
+        assertThat(warm.values()[0]).isEqualTo(3.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(warm.multiplicity()).containsExactly(3);
+        assertThat(warm.multiplicityChecked()).containsExactly(true);
+        assertThat(warm.products() - warm.checkProducts()).isEqualTo(4); // the start block
+        assertThat(warm.checkProducts()).isLessThan(first.checkProducts());
+
+        EigenResult kOnly = new Davidson().solve(op, 1, SolverOptions.defaults().withWarmStart(first.vectors()));
+        assertThat(kOnly.multiplicity()).containsExactly(3);
+        assertThat(kOnly.checkProducts()).isPositive();
+    }
+
     /** A cluster larger than the check will count is reported as a lower bound, not as checked. */
     @Test
     void hugeClusterIsALowerBoundAndNotChecked() {
