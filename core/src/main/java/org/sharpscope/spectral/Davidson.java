@@ -120,7 +120,6 @@ public final class Davidson implements EigenSolver {
         double[] theta = new double[k];
         double[] res = new double[k];
         boolean[] accepted = new boolean[k];
-        double[][] x = new double[k][];
         while (true) {
             SmallSymmetricEigen e = SmallSymmetricEigen.of(h, m);
             for (double t : e.values()) scale = Math.max(scale, Math.abs(t));
@@ -134,8 +133,7 @@ public final class Davidson implements EigenSolver {
                 int idx = e.wanted(k, o.which());
                 double[] y = e.vectors()[idx];
                 nextValue = e.values()[idx];
-                nextResidual = Vectors.combine(av, m, y, n);
-                Vectors.axpy(-nextValue, Vectors.combine(v, m, y, n), nextResidual);
+                nextResidual = Vectors.residual(av, v, m, y, nextValue, n);
                 next = nextValue + s * Vectors.norm(nextResidual);
             }
             double[][] r = new double[kk][];
@@ -145,9 +143,7 @@ public final class Davidson implements EigenSolver {
             for (int i = 0; i < kk; i++) {
                 double[] y = e.vectors()[e.wanted(i, o.which())];
                 theta[i] = e.values()[e.wanted(i, o.which())];
-                x[i] = Vectors.combine(v, m, y, n);
-                r[i] = Vectors.combine(av, m, y, n);
-                Vectors.axpy(-theta[i], x[i], r[i]);
+                r[i] = Vectors.residual(av, v, m, y, theta[i], n);
                 res[i] = Vectors.norm(r[i]);
                 blockRes2 += res[i] * res[i];
                 minAbs = Math.min(minAbs, Math.abs(theta[i]));
@@ -178,7 +174,7 @@ public final class Davidson implements EigenSolver {
             double nextRes = nextResidual == null ? 0 : Vectors.norm(nextResidual);
             boolean copyOpen = nextResidual != null && s * next >= s * theta[kk - 1] - tol * scale && nextRes > tol * scale;
             if ((nActive == 0 && !copyOpen) || budget <= 0 || m == n) {
-                return finish(op, e, v, av, m, n, k, want, theta, res, accepted, x, products, scale, o, basisHoldsCarried, rnd);
+                return finish(op, e, v, av, m, n, k, want, theta, res, accepted, products, scale, o, basisHoldsCarried, rnd);
             }
 
             // New directions: the residuals of the unconverged pairs, orthogonalised against the basis,
@@ -191,14 +187,16 @@ public final class Davidson implements EigenSolver {
                 if (i == kk ? !widen : !active[i]) continue;
                 double[] d = i == kk ? nextResidual : r[i];
                 double before = Vectors.norm(d);
-                Vectors.orthogonalize(d, v, m);
-                Vectors.orthogonalize(d, fresh, nf);
-                double left = Vectors.orthogonalize(d, v, m); // once more: the second block may have reintroduced some
+                double left = Vectors.orthogonalize(d, v, m);
+                if (nf > 0) {
+                    Vectors.orthogonalize(d, fresh, nf);
+                    left = Vectors.orthogonalize(d, v, m); // once more: the second block may have reintroduced some
+                }
                 if (!(left > KEEP * before)) continue;
                 Vectors.scale(1 / left, d);
                 fresh[nf++] = d;
             }
-            if (nf == 0) return finish(op, e, v, av, m, n, k, want, theta, res, accepted, x, products, scale, o, basisHoldsCarried, rnd); // stagnation
+            if (nf == 0) return finish(op, e, v, av, m, n, k, want, theta, res, accepted, products, scale, o, basisHoldsCarried, rnd); // stagnation
             nf = Math.min(nf, n - m);
             if (m + nf > maxBasis) {
                 // Thick restart: keep the best Ritz vectors (wanted end first), as many as leave room.
@@ -249,18 +247,21 @@ public final class Davidson implements EigenSolver {
     }
 
     private static Tracked finish(LinearOperator op, SmallSymmetricEigen e, double[][] v, double[][] av, int m, int n, int k,
-                                  int want, double[] theta, double[] res, boolean[] accepted, double[][] x, long products,
+                                  int want, double[] theta, double[] res, boolean[] accepted, long products,
                                   double scale, SolverOptions o, boolean basisHoldsCarried, Random rnd) {
         int kk = Math.min(k, m);
         double[][] basis = new double[Math.min(want, m)][];
-        for (int i = 0; i < basis.length; i++) {
-            basis[i] = i < kk ? x[i] : Vectors.combine(v, m, e.vectors()[e.wanted(i, o.which())], n);
-        }
+        for (int i = 0; i < basis.length; i++) basis[i] = Vectors.combine(v, m, e.vectors()[e.wanted(i, o.which())], n);
+        double[][] x = Arrays.copyOf(basis, kk);
         // Tracking: the Ritz pairs beyond the k wanted ones, in the wanted order, for the check to
         // decide from (their residuals are orthogonal to the basis, so deflated by the wanted ones).
         MultiplicityCheck.Beyond beyond = null;
         if (basisHoldsCarried && kk == k && m > k) {
-            int count = m - k;
+            // The check goes through them in order and stops at the first short of θ_k − tol·‖A‖.
+            double s = o.which() == SolverOptions.Which.TOP ? 1 : -1;
+            int count = 0;
+            while (k + count < m && s * e.values()[e.wanted(k + count, o.which())] >= s * theta[k - 1] - o.tol() * scale) count++;
+            count = Math.min(m - k, count + 1);
             double[] values = new double[count];
             double[][] vectors = new double[count][];
             double[] residuals = new double[count];
@@ -269,9 +270,7 @@ public final class Davidson implements EigenSolver {
                 double[] y = e.vectors()[idx];
                 values[j] = e.values()[idx];
                 vectors[j] = k + j < basis.length ? basis[k + j] : Vectors.combine(v, m, y, n);
-                double[] rr = Vectors.combine(av, m, y, n);
-                Vectors.axpy(-values[j], vectors[j], rr);
-                residuals[j] = Vectors.norm(rr);
+                residuals[j] = Vectors.norm(Vectors.residual(av, v, m, y, values[j], n));
             }
             beyond = new MultiplicityCheck.Beyond(values, vectors, residuals);
         }
