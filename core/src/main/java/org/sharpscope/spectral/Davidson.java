@@ -13,24 +13,38 @@ import java.util.Random;
  * wanted ones, which the stopping rule needs.
  *
  * <p><b>Stopping.</b> {@link SolverOptions#tol()} is the relative accuracy asked of each wanted
- * eigenvalue, |λ − θ| ≤ tol·|θ|. A Ritz pair (θ, x) with residual r = A x − θ x is accepted when
+ * eigenvalue, |λ_i − θ_i| ≤ tol·|θ_i|. Let θ₁ … θ_k be the wanted Ritz values, x_i their vectors,
+ * r_i = A x_i − θ_i x_i, R² = Σ‖r_i‖², and (θ', r') the first unwanted Ritz pair of the basis.
  * <ul>
- *   <li>‖r‖ ≤ tol·‖A‖ (the residual rule: an eigenvalue lies within ‖r‖ of θ), or</li>
- *   <li>‖r‖ ≤ {@value #CERTIFIED}·tol·‖A‖, and ‖r‖² ≤ tol·|θ|·gap (the quadratic bound
- *       |λ − θ| ≤ ‖r‖²/gap), where gap = θ − (θ' + ‖r'‖) &gt; 0 for the first unwanted Ritz pair
- *       (θ', r') of the basis (top-k; mirrored for bottom-k), and θ moved by at most tol·|θ| in
- *       the last step.</li>
+ *   <li>Residual rule: ‖r_i‖ ≤ tol·‖A‖ accepts pair i (an eigenvalue lies within ‖r_i‖ of θ_i).</li>
+ *   <li>Quadratic rule: R² ≤ tol·min|θ_i|·gap, gap = θ_k − b &gt; 0 with b = θ' + ‖r'‖ (top-k;
+ *       mirrored for bottom-k), accepts all k. Proof: if no unit vector orthogonal to x₁ … x_k has
+ *       a Rayleigh quotient above b, the k largest eigenvalues satisfy |λ_i − θ_i| ≤ R²/(θ_k − b)
+ *       (the quadratic residual bound of Rayleigh–Ritz: A in the basis [X, X⊥] is
+ *       [[Θ, Eᵀ], [E, C]] with ‖E‖ ≤ R and C ≤ b, and Θ, C are gap apart; Mathias 1998, Li 2005; for k = 1 it is
+ *       the Kato–Temple bound 0 ≤ λ₁ − θ₁ ≤ ‖r₁‖²/(θ₁ − b)), so the error is at most tol·|θ_i|. The
+ *       premise is the one thing products cannot prove: b is the eigenvalue bound of the best
+ *       direction beyond the wanted ones that the basis holds, and the multiplicity check that
+ *       follows examines the rest of the space (with a random search when cold, along the carried
+ *       directions when tracking; see {@link EigenResult}).</li>
  * </ul>
- * An eigenvalue lies within ‖r'‖ of θ', so the gap counts once the basis has resolved the
- * eigenvalue next to the wanted ones; the rule then accepts residuals near √(tol·λ·gap), where
- * the residual rule needs tol·‖A‖ — several products more per solve, and with float32 products,
- * whose rounding noise is near 1e-6·‖A‖, dozens at tol 1e-6. What no rule built from products
- * can see is an eigenvalue still mixed into the wanted Ritz vector (two eigenvalues closer than
- * the residual, from a start block that does not separate them): the first condition caps the
- * error that can hide there at {@value #CERTIFIED}·tol·‖A‖ (with k ≥ 2, such an eigenvalue can
- * also be missed by the next pair, as under the residual rule at its smaller window). Tracking
- * warm starts that carry a Ritz vector beyond the wanted ones (see {@link #track}) keep the
- * nearest competitor resolved. Checked against dense eigendecompositions in the tests.
+ * The quadratic rule accepts residuals near √(tol·λ·gap), where the residual rule needs tol·‖A‖:
+ * several products fewer per solve, and with float32 products, whose rounding noise is near
+ * 1e-6·‖A‖, dozens fewer at tol 1e-6. Since the rule needs the (k+1)-th eigenvalue resolved as well
+ * as the wanted ones, the basis is also expanded by r' while ‖r'‖ exceeds θ_k − θ' (then b says
+ * nothing), and while the (k+1)-th pair may be a copy of θ_k (b within tol·‖A‖ of it) until it
+ * has converged, so that the check can count it from this basis.
+ *
+ * <p><b>Cold and tracking starts.</b> A <em>tracking</em> start has warm-start vectors beyond the k
+ * wanted ones — the previous solve's {@link Tracked#basis()} or {@link EigenResult#warmStart()} —
+ * that carry the best approximations to the next eigenvectors, so Rayleigh–Ritz separates an
+ * eigenvalue that was near the wanted ones before; it stops on the rules above, and the
+ * multiplicity check decides from this basis, at no product, when the basis holds every carried
+ * vector. A cold start (or one of just k vectors) may have two eigenvalues closer than the residual
+ * mixed in one Ritz vector, which no rule built from products can see; there the quadratic rule
+ * also needs every ‖r_i‖ ≤ {@value #CERTIFIED}·tol·‖A‖, which caps the error such a mixture can
+ * hide, and θ moved by at most tol·|θ| in the last step. Checked against dense eigendecompositions
+ * in the tests.
  *
  * <p>‖A‖ is estimated by the largest |Ritz value| seen. Warm-start vectors (any number; the
  * first ones first) span the start block, padded with random vectors to k. Memory: 2·maxBasis
@@ -39,7 +53,7 @@ import java.util.Random;
 public final class Davidson implements EigenSolver {
     /** A new direction whose norm drops below this fraction when orthogonalised is dropped. */
     private static final double KEEP = 1e-8;
-    /** The residual of an accepted pair is at most this many times tol·‖A‖ (the worst-case eigenvalue error). */
+    /** Cold starts: the residual of an accepted pair is at most this many times tol·‖A‖ (the worst-case eigenvalue error). */
     static final double CERTIFIED = 10;
 
     /**
@@ -64,6 +78,8 @@ public final class Davidson implements EigenSolver {
         maxBasis = Math.min(n, Math.max(maxBasis, want + k));
         Random rnd = new Random(o.seed());
         double tol = o.tol();
+        double s = o.which() == SolverOptions.Which.TOP ? 1 : -1;
+        boolean tracking = o.warmStart() != null && o.warmStart().length > k;
 
         double[][] v = new double[maxBasis][];
         double[][] av = new double[maxBasis][];
@@ -73,11 +89,13 @@ public final class Davidson implements EigenSolver {
 
         // Start block: warm-start vectors (as many as fit in half the basis), padded to k.
         int startCap = Math.max(k, Math.min(maxBasis / 2, o.warmStart() == null ? 0 : o.warmStart().length));
+        int used = 0; // warm-start vectors taken (or dropped as dependent)
         if (o.warmStart() != null) {
-            for (double[] s : o.warmStart()) {
+            for (double[] c0 : o.warmStart()) {
                 if (m == startCap) break;
-                if (s.length != n) throw new IllegalArgumentException("warm-start vector has length " + s.length + ", expected " + n);
-                double[] c = s.clone();
+                used++;
+                if (c0.length != n) throw new IllegalArgumentException("warm-start vector has length " + c0.length + ", expected " + n);
+                double[] c = c0.clone();
                 double before = Vectors.norm(c);
                 if (!(before > 0)) continue;
                 double after = Vectors.orthogonalize(c, v, m);
@@ -87,6 +105,8 @@ public final class Davidson implements EigenSolver {
                 }
             }
         }
+        // The multiplicity check may decide from this basis only if it holds every carried vector.
+        boolean basisHoldsCarried = tracking && used == o.warmStart().length;
         while (m < k) {
             double[] c = Vectors.gaussian(n, rnd);
             if (!Vectors.orthonormalizeOrRandom(c, v, m, rnd)) throw new IllegalStateException("cannot build a start block");
@@ -99,61 +119,84 @@ public final class Davidson implements EigenSolver {
         double[] previous = null; // Ritz values of the previous step
         double[] theta = new double[k];
         double[] res = new double[k];
-        double[][] x = new double[k][];
+        boolean[] accepted = new boolean[k];
         while (true) {
             SmallSymmetricEigen e = SmallSymmetricEigen.of(h, m);
             for (double t : e.values()) scale = Math.max(scale, Math.abs(t));
             int kk = Math.min(k, m);
             // The first unwanted Ritz pair: its value, moved towards the wanted end by its residual
-            // norm (an eigenvalue lies within that distance of it), bounds the gap from below.
+            // norm (an eigenvalue lies within that distance of it), is b of the quadratic bound.
             double next = Double.NaN;
+            double nextValue = Double.NaN;
+            double[] nextResidual = null;
             if (m > k) {
                 int idx = e.wanted(k, o.which());
                 double[] y = e.vectors()[idx];
-                double t = e.values()[idx];
-                double[] rr = Vectors.combine(av, m, y, n);
-                Vectors.axpy(-t, Vectors.combine(v, m, y, n), rr);
-                next = t + (o.which() == SolverOptions.Which.TOP ? 1 : -1) * Vectors.norm(rr);
+                nextValue = e.values()[idx];
+                nextResidual = Vectors.residual(av, v, m, y, nextValue, n);
+                next = nextValue + s * Vectors.norm(nextResidual);
             }
             double[][] r = new double[kk][];
-            boolean[] active = new boolean[kk];
-            int nActive = 0;
+            double blockRes2 = 0;
+            double minAbs = Double.POSITIVE_INFINITY;
+            boolean capped = true; // the cold-start conditions of the quadratic rule
             for (int i = 0; i < kk; i++) {
                 double[] y = e.vectors()[e.wanted(i, o.which())];
                 theta[i] = e.values()[e.wanted(i, o.which())];
-                x[i] = Vectors.combine(v, m, y, n);
-                r[i] = Vectors.combine(av, m, y, n);
-                Vectors.axpy(-theta[i], x[i], r[i]);
+                r[i] = Vectors.residual(av, v, m, y, theta[i], n);
                 res[i] = Vectors.norm(r[i]);
-                boolean ok = res[i] <= tol * scale;
-                if (!ok && previous != null && Double.isFinite(next) && res[i] <= CERTIFIED * tol * scale) {
-                    double target = tol * Math.abs(theta[i]);
-                    double gap = o.which() == SolverOptions.Which.TOP ? theta[i] - next : next - theta[i];
-                    ok = gap > 0 && res[i] * res[i] <= target * gap && Math.abs(theta[i] - previous[i]) <= target;
-                }
-                if (!ok) {
-                    active[i] = true;
-                    nActive++;
-                }
+                blockRes2 += res[i] * res[i];
+                minAbs = Math.min(minAbs, Math.abs(theta[i]));
+                capped &= previous != null && res[i] <= CERTIFIED * tol * scale && Math.abs(theta[i] - previous[i]) <= tol * Math.abs(theta[i]);
+            }
+            double gap = kk == k && Double.isFinite(next) ? s * (theta[k - 1] - next) : Double.NaN;
+            // Each pair's share of the quadratic bound; the block is accepted when all are within it.
+            double share = gap > 0 && (tracking || capped) ? tol * minAbs * gap : 0;
+            boolean block = share > 0 && blockRes2 <= share;
+            boolean[] active = new boolean[kk];
+            int nActive = 0;
+            int nOpen = 0;
+            for (int i = 0; i < kk; i++) {
+                accepted[i] = block || res[i] <= tol * scale;
+                if (accepted[i]) continue;
+                nOpen++;
+                // Expand by the open pairs whose residual exceeds their share of the bound (all open ones if none does).
+                active[i] = res[i] * res[i] * kk > share;
+                if (active[i]) nActive++;
+            }
+            if (nActive == 0 && nOpen > 0) {
+                for (int i = 0; i < kk; i++) active[i] = !accepted[i];
+                nActive = nOpen;
             }
             long budget = o.maxProducts() - products;
-            if (nActive == 0 || budget <= 0 || m == n) return finish(op, e, v, m, n, k, want, theta, res, x, products, o);
+            // A (k+1)-th pair that may be a copy of θ_k (within tol·‖A‖, by its value and residual) is
+            // converged too before stopping, so that the multiplicity check can count it from this basis.
+            double nextRes = nextResidual == null ? 0 : Vectors.norm(nextResidual);
+            boolean copyOpen = nextResidual != null && s * next >= s * theta[kk - 1] - tol * scale && nextRes > tol * scale;
+            if ((nActive == 0 && !copyOpen) || budget <= 0 || m == n) {
+                return finish(op, e, v, av, m, n, k, want, theta, res, accepted, products, scale, o, basisHoldsCarried, rnd);
+            }
 
-            // New directions: the residuals of the unconverged pairs, orthogonalised against the basis.
-            double[][] fresh = new double[nActive][];
+            // New directions: the residuals of the unconverged pairs, orthogonalised against the basis,
+            // and the (k+1)-th pair's when its residual, not the Ritz values, keeps the gap small: the
+            // quadratic rule needs that eigenvalue resolved as much as the wanted ones.
+            boolean widen = copyOpen || (nextResidual != null && nextRes > s * (theta[kk - 1] - nextValue));
+            double[][] fresh = new double[nActive + (widen ? 1 : 0)][];
             int nf = 0;
-            for (int i = 0; i < kk && nf < budget; i++) {
-                if (!active[i]) continue;
-                double[] d = r[i];
-                double before = res[i];
-                Vectors.orthogonalize(d, v, m);
-                Vectors.orthogonalize(d, fresh, nf);
-                double left = Vectors.orthogonalize(d, v, m); // once more: the second block may have reintroduced some
+            for (int i = 0; i <= kk && nf < budget; i++) {
+                if (i == kk ? !widen : !active[i]) continue;
+                double[] d = i == kk ? nextResidual : r[i];
+                double before = Vectors.norm(d);
+                double left = Vectors.orthogonalize(d, v, m);
+                if (nf > 0) {
+                    Vectors.orthogonalize(d, fresh, nf);
+                    left = Vectors.orthogonalize(d, v, m); // once more: the second block may have reintroduced some
+                }
                 if (!(left > KEEP * before)) continue;
                 Vectors.scale(1 / left, d);
                 fresh[nf++] = d;
             }
-            if (nf == 0) return finish(op, e, v, m, n, k, want, theta, res, x, products, o); // stagnation
+            if (nf == 0) return finish(op, e, v, av, m, n, k, want, theta, res, accepted, products, scale, o, basisHoldsCarried, rnd); // stagnation
             nf = Math.min(nf, n - m);
             if (m + nf > maxBasis) {
                 // Thick restart: keep the best Ritz vectors (wanted end first), as many as leave room.
@@ -195,28 +238,47 @@ public final class Davidson implements EigenSolver {
         for (int j = 0; j < count; j++) av[from + j] = ys[j];
         for (int a = from; a < from + count; a++) {
             for (int b = 0; b <= a; b++) {
-                double s = 0.5 * (Vectors.dot(v[a], av[b]) + Vectors.dot(v[b], av[a]));
-                h[a][b] = s;
-                h[b][a] = s;
+                double sym = 0.5 * (Vectors.dot(v[a], av[b]) + Vectors.dot(v[b], av[a]));
+                h[a][b] = sym;
+                h[b][a] = sym;
             }
         }
         return count;
     }
 
-    private static Tracked finish(LinearOperator op, SmallSymmetricEigen e, double[][] v, int m, int n, int k, int want, double[] theta,
-                                  double[] res, double[][] x, long products, SolverOptions o) {
+    private static Tracked finish(LinearOperator op, SmallSymmetricEigen e, double[][] v, double[][] av, int m, int n, int k,
+                                  int want, double[] theta, double[] res, boolean[] accepted, long products,
+                                  double scale, SolverOptions o, boolean basisHoldsCarried, Random rnd) {
         int kk = Math.min(k, m);
         double[][] basis = new double[Math.min(want, m)][];
-        for (int i = 0; i < basis.length; i++) {
-            basis[i] = i < kk ? x[i] : Vectors.combine(v, m, e.vectors()[e.wanted(i, o.which())], n);
+        for (int i = 0; i < basis.length; i++) basis[i] = Vectors.combine(v, m, e.vectors()[e.wanted(i, o.which())], n);
+        double[][] x = Arrays.copyOf(basis, kk);
+        // Tracking: the Ritz pairs beyond the k wanted ones, in the wanted order, for the check to
+        // decide from (their residuals are orthogonal to the basis, so deflated by the wanted ones).
+        MultiplicityCheck.Beyond beyond = null;
+        if (basisHoldsCarried && kk == k && m > k) {
+            // The check goes through them in order and stops at the first short of θ_k − tol·‖A‖.
+            double s = o.which() == SolverOptions.Which.TOP ? 1 : -1;
+            int count = 0;
+            while (k + count < m && s * e.values()[e.wanted(k + count, o.which())] >= s * theta[k - 1] - o.tol() * scale) count++;
+            count = Math.min(m - k, count + 1);
+            double[] values = new double[count];
+            double[][] vectors = new double[count][];
+            double[] residuals = new double[count];
+            for (int j = 0; j < count; j++) {
+                int idx = e.wanted(k + j, o.which());
+                double[] y = e.vectors()[idx];
+                values[j] = e.values()[idx];
+                vectors[j] = k + j < basis.length ? basis[k + j] : Vectors.combine(v, m, y, n);
+                residuals[j] = Vectors.norm(Vectors.residual(av, v, m, y, values[j], n));
+            }
+            beyond = new MultiplicityCheck.Beyond(values, vectors, residuals);
         }
-        double scale = 0;
-        for (double t : e.values()) scale = Math.max(scale, Math.abs(t));
-        boolean[] converged = new boolean[kk];
-        for (int i = 0; i < kk; i++) converged[i] = res[i] <= CERTIFIED * o.tol() * scale;
-        // The multiplicity check of every solver: copies of the k-th value beyond the tracked ones.
+        // The multiplicity check of every solver: copies of the k-th value beyond the tracked ones. Its
+        // random start comes from the same stream after the solver's own: a start equal to the
+        // solver's would hold no component along copies the solver's Krylov space could not see.
         EigenResult r = MultiplicityCheck.finish(op, k, o, Arrays.copyOf(theta, kk), Arrays.copyOf(x, kk),
-                Arrays.copyOf(res, kk), converged, products, scale, new java.util.Random(o.seed()));
+                Arrays.copyOf(res, kk), Arrays.copyOf(accepted, kk), products, scale, rnd, beyond);
         return new Tracked(r, basis);
     }
 }

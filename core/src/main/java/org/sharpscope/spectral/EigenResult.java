@@ -10,7 +10,8 @@ import java.util.Arrays;
  *
  * <p><b>Convergence.</b> {@code converged[i]} is true when the pair met the solver's stopping
  * rule (‖A v − θ v‖ ≤ tol·‖A‖ for Lanczos and LOBPCG; the deflated residual for power
- * iteration). A result cut short by the product budget has some false.
+ * iteration; the eigenvalue-accuracy rule for {@link Davidson}). A result cut short by the
+ * product budget has some false.
  *
  * <p><b>Multiplicity check</b> ({@link SolverOptions#multiplicityCheck()}, on by default). A
  * single Krylov sequence sees an exactly repeated eigenvalue once, and eigenvalues closer than the
@@ -46,7 +47,10 @@ import java.util.Arrays;
  *       by more than its residual, ends the check. So a warm-started check follows the carried
  *       directions, as tracking does, instead of searching afresh; it searches (from the carried
  *       direction, then from a random vector) only when they do not settle it. Without them (a
- *       warm start of just k vectors) the check searches from a random vector, as when cold.</li>
+ *       warm start of just k vectors) the check searches from a random vector, as when cold.
+ *       {@link Davidson} puts the carried vectors in its own basis, so its check takes that step
+ *       on the Ritz pairs of the basis beyond the k-th (the best directions the whole basis has,
+ *       not just the carried ones) at no product.</li>
  * </ul>
  */
 public record EigenResult(double[] values, double[][] vectors, double[] residuals, long products,

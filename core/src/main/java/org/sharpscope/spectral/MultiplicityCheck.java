@@ -9,7 +9,9 @@ import java.util.Random;
  * The multiplicity check every solver runs after convergence (see {@link EigenResult} for what it
  * establishes): lock the converged pairs, search their orthogonal complement with a fresh Lanczos
  * run for an eigenvalue at or beyond the k-th value minus tol·‖A‖, lock what is found and search
- * again, until a search finds nothing there. Package-private; the solvers call {@link #finish}.
+ * again, until a search finds nothing there. Carried directions (tracking) are settled first by a
+ * Rayleigh–Ritz step, or, from {@link Davidson}, by the Ritz pairs of its basis beyond the k-th
+ * ({@link Beyond}). Package-private; the solvers call {@link #finish}.
  *
  * <p>All values below are oriented by s = +1 (top) or −1 (bottom), so that "beyond" is "larger".
  */
@@ -69,6 +71,18 @@ final class MultiplicityCheck {
     }
 
     /**
+     * Ritz pairs a tracking solver's basis holds beyond its k wanted ones, in the wanted order
+     * (unit vectors orthogonal to the wanted ones, residuals orthogonal to the basis), when that
+     * basis was started from every carried vector: the check decides from them first.
+     */
+    record Beyond(double[] values, double[][] vectors, double[] residuals) {}
+
+    static EigenResult finish(LinearOperator op, int k, SolverOptions o, double[] values, double[][] vectors,
+                              double[] residuals, boolean[] converged, long products, double scale, Random rnd) {
+        return finish(op, k, o, values, vectors, residuals, converged, products, scale, rnd, null);
+    }
+
+    /**
      * Runs the check (when on, and when all k pairs converged) and assembles the result.
      *
      * @param values    the solver's k values in the wanted order
@@ -76,9 +90,12 @@ final class MultiplicityCheck {
      * @param converged per pair, whether the solver's stopping rule was met
      * @param scale     the solver's estimate of ‖A‖ (largest |Ritz value| seen)
      * @param rnd       the solver's random stream (the check draws its start vectors from it)
+     * @param beyond    the solver's Ritz pairs beyond the k (tracking), or null: then the carried
+     *                  vectors get a Rayleigh–Ritz step of their own
      */
     static EigenResult finish(LinearOperator op, int k, SolverOptions o, double[] values, double[][] vectors,
-                              double[] residuals, boolean[] converged, long products, double scale, Random rnd) {
+                              double[] residuals, boolean[] converged, long products, double scale, Random rnd,
+                              Beyond beyond) {
         int n = op.dimension();
         double s = o.which() == SolverOptions.Which.TOP ? 1 : -1;
         Locked locked = new Locked(Math.min(n, k + MAX_EXTRA));
@@ -101,10 +118,18 @@ final class MultiplicityCheck {
         double[] warmSearch = null;              // a carried direction to search from (tracking)
         boolean done = false;
 
-        // Warm start: Rayleigh–Ritz on the carried vectors (one product each). Copies that are still
-        // converged are locked; if the best direction left is still short of the threshold the check
-        // is done, otherwise a search starts from it.
-        if (run && extras.length > 0 && locked.nq < n) {
+        // Warm start: Rayleigh–Ritz on the carried vectors (one product each), or the pairs of the
+        // solver's basis that already holds them (no product). Copies that are still converged are
+        // locked; if the best direction left is still short of the threshold by more than its
+        // residual the check is done, otherwise a search starts from it.
+        if (run && beyond != null) {
+            Settled st = settle(locked, k, s, o.tol() * scale, beyond.values(), beyond.vectors(), beyond.residuals(),
+                    beyond.residuals(), n);
+            bound = st.bound;
+            guard = st.guard;
+            warmSearch = st.warmSearch;
+            done = st.done;
+        } else if (run && extras.length > 0 && locked.nq < n) {
             List<double[]> start = new ArrayList<>();
             double[][] basis = new double[extras.length][];
             for (double[] x : extras) {
@@ -124,28 +149,11 @@ final class MultiplicityCheck {
                         (ritz, m, restarted, residual, logBeta) -> true);
                 checkProducts += r.products;
                 scale = Math.max(scale, r.scale);
-                int i = 0;
-                for (; i < r.values.length; i++) {
-                    double t = s * r.values[i];
-                    double threshold = locked.kthBest(k, s) - o.tol() * scale;
-                    if (t >= threshold && r.testedResiduals[i] <= o.tol() * scale && locked.nq < locked.q.length
-                            && locked.span(r.vectors[i])) {
-                        locked.add(r.values[i], r.vectors[i], r.residuals[i], true);
-                        continue;
-                    }
-                    if (t < threshold && t + r.testedResiduals[i] < threshold) {
-                        bound = Math.min(bound, t + r.testedResiduals[i]);
-                        guard = r.vectors[i];
-                        done = true;
-                    } else {
-                        warmSearch = r.vectors[i];
-                    }
-                    break;
-                }
-                if (i == r.values.length && locked.nq >= n) {
-                    bound = Double.NEGATIVE_INFINITY;
-                    done = true;
-                }
+                Settled st = settle(locked, k, s, o.tol() * scale, r.values, r.vectors, r.testedResiduals, r.residuals, n);
+                bound = st.bound;
+                guard = st.guard;
+                warmSearch = st.warmSearch;
+                done = st.done;
             }
         }
 
@@ -241,6 +249,48 @@ final class MultiplicityCheck {
             checkVectors = cv.toArray(new double[0][]);
         }
         return new EigenResult(v, vec, res, products + checkProducts, conv, mult, checked, delta, checkProducts, checkVectors);
+    }
+
+    /** How a Rayleigh–Ritz step on carried directions left the check. */
+    private static final class Settled {
+        double bound = Double.POSITIVE_INFINITY;
+        double[] guard;
+        double[] warmSearch;
+        boolean done;
+    }
+
+    /**
+     * Goes through Ritz pairs of carried directions (in the wanted order, orthogonal to the locked
+     * vectors): locks those that are converged copies (at or beyond the threshold, the k-th
+     * locked value minus {@code delta}), and at the first other pair ends the check when it is
+     * short of the threshold by more than its residual ({@code tested}: deflated by the locked
+     * vectors), or names it as the start of a search.
+     */
+    private static Settled settle(Locked locked, int k, double s, double delta, double[] values, double[][] vectors,
+                                  double[] tested, double[] residuals, int n) {
+        Settled st = new Settled();
+        int i = 0;
+        for (; i < values.length; i++) {
+            double t = s * values[i];
+            double threshold = locked.kthBest(k, s) - delta;
+            if (t >= threshold && tested[i] <= delta && locked.nq < locked.q.length && locked.span(vectors[i])) {
+                locked.add(values[i], vectors[i], residuals[i], true);
+                continue;
+            }
+            if (t < threshold && t + tested[i] < threshold) {
+                st.bound = t + tested[i];
+                st.guard = vectors[i];
+                st.done = true;
+            } else {
+                st.warmSearch = vectors[i];
+            }
+            break;
+        }
+        if (i == values.length && locked.nq >= n) {
+            st.bound = Double.NEGATIVE_INFINITY;
+            st.done = true;
+        }
+        return st;
     }
 
     /**

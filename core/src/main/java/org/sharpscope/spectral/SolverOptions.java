@@ -8,7 +8,8 @@ package org.sharpscope.spectral;
  *
  * <p>A Ritz pair (θ, v) counts as converged when ‖A v − θ v‖ ≤ tol · ‖A‖, where ‖A‖ is estimated
  * by the largest |Ritz value| seen. The eigenvalue error is then at most tol·‖A‖ and, away from
- * clusters, about (tol·‖A‖)²/gap.
+ * clusters, about (tol·‖A‖)²/gap. ({@link Davidson}, the tracking solver, reads tol as the
+ * relative accuracy of the eigenvalues themselves and stops on the quadratic bound.)
  *
  * <p>Repeated eigenvalues: every solver runs the <em>multiplicity check</em> by default (see
  * {@link EigenResult}): once its k pairs have converged, they are locked and a fresh Lanczos

@@ -56,16 +56,17 @@ class DavidsonTest {
             DMatrixRMaj a = TestMatrices.withSpectrum(hessianLike(160, 3.7, gapSets[g], 100 + g), 200 + g);
             double[] want = TestMatrices.eigenvaluesDescending(a);
             DenseMatrixOperator op = new DenseMatrixOperator(a);
-            double[][] exact = new Lanczos().solve(op, 3, SolverOptions.defaults().withTol(1e-13)).vectors();
+            double[][] exact = new Lanczos().solve(op, 4, SolverOptions.defaults().withTol(1e-13)).vectors();
             for (int k = 1; k <= 3; k++) {
                 for (double tol : new double[] {1e-4, 1e-6, 1e-8, 1e-10}) {
-                    for (int start = 0; start < 3; start++) {
+                    // 0: cold; 1, 2: k perturbed eigenvectors; 3, 4: k + 1 (a tracking start, quadratic rule without the cap)
+                    for (int start = 0; start < 5; start++) {
                         SolverOptions o = SolverOptions.defaults().withTol(tol).withSeed(start);
                         if (start > 0) {
                             Random rnd = new Random(start * 31L + k);
-                            double angle = start == 1 ? 0.02 : 0.3;
-                            double[][] w = new double[k][];
-                            for (int i = 0; i < k; i++) w[i] = perturbed(exact[i], angle, rnd);
+                            double angle = start % 2 == 1 ? 0.02 : 0.3;
+                            double[][] w = new double[start < 3 ? k : k + 1][];
+                            for (int i = 0; i < w.length; i++) w[i] = perturbed(exact[i], angle, rnd);
                             o = o.withWarmStart(w);
                         }
                         EigenResult r = new Davidson().solve(op, k, o);
@@ -84,7 +85,7 @@ class DavidsonTest {
                 }
             }
         }
-        assertThat(cases).isEqualTo(5 * 3 * 4 * 3);
+        assertThat(cases).isEqualTo(5 * 3 * 4 * 5);
         assertThat(mixed).as("cold near-degenerate cases above tol").isLessThanOrEqualTo(2);
     }
 
@@ -118,7 +119,8 @@ class DavidsonTest {
         EigenResult warm = new Davidson().solve(op, 2, SolverOptions.defaults().withTol(1e-8).withWarmStart(cold.warmStart()));
         assertThat(warm.products()).isEqualTo(op.products());
         assertThat(warm.products() - warm.checkProducts()).as("the solver's own products: one block").isEqualTo(cold.warmStart().length);
-        assertThat(warm.checkProducts()).as("the multiplicity check, warm").isLessThanOrEqualTo(2);
+        assertThat(warm.checkProducts()).as("the multiplicity check decides from the solver's basis").isZero();
+        assertThat(warm.multiplicityChecked()).containsOnly(true);
         assertWithinTol(warm, cold.values(), 1e-12, "exact warm start");
     }
 
@@ -201,6 +203,73 @@ class DavidsonTest {
             }
         }
         assertThat(davidson).as("davidson %d vs lobpcg %d", davidson, lobpcg).isLessThan(lobpcg * 85 / 100);
+    }
+
+    /**
+     * Tracking decides the multiplicity check from its own basis: along A_t = A₀ + t·c·u₂u₂ᵀ the
+     * second eigenvalue rises through the first (an exact copy at t = 5, above it after). Every
+     * top-1 value is within tol of the dense one, the copy is counted at t = 5 (multiplicity 2,
+     * checked), and the check costs no product at the other tracked steps; at the copy it locks
+     * both from the basis and searches the rest of the space once.
+     */
+    @Test
+    void trackingCountsACopyFromItsBasisAtNoProduct() {
+        int n = 200;
+        DMatrixRMaj a0 = TestMatrices.withSpectrum(hessianLike(n, 4, new double[] {0.05, 0.05, 0.1}, 81), 82);
+        double[][] u = new Lanczos().solve(new DenseMatrixOperator(a0), 2, SolverOptions.defaults().withTol(1e-14)).vectors();
+        double[] lam = TestMatrices.eigenvaluesDescending(a0);
+        double c = (lam[0] - lam[1]) / 5; // λ₂ + 5c = λ₁
+        double tol = 1e-6;
+        double[][] warm = null;
+        for (int t = 0; t <= 8; t++) {
+            DMatrixRMaj at = a0.copy();
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) at.add(i, j, t * c * u[1][i] * u[1][j]);
+            double[] want = TestMatrices.eigenvaluesDescending(at);
+            Davidson.Tracked d = new Davidson().track(new DenseMatrixOperator(at), 1, 1,
+                    SolverOptions.defaults().withTol(tol).withWarmStart(warm));
+            EigenResult r = d.result();
+            assertWithinTol(r, want, tol, "step " + t);
+            assertThat(r.multiplicityChecked()).as("step %d", t).containsOnly(true);
+            assertThat(r.multiplicity()[0]).as("step %d", t).isEqualTo(t == 5 ? 2 : 1);
+            if (t > 0 && t != 5) assertThat(r.checkProducts()).as("step %d", t).isZero();
+            warm = r.warmStart();
+        }
+    }
+
+    /**
+     * The case the quadratic rule must not be fooled by: the top two eigenvalues pass through an
+     * avoided crossing (closest 2e-6 apart, relative), their eigenvectors swap, and everything
+     * drifts. Warm-started from the previous step's k + 1 vectors, every value of k = 1 and k = 2
+     * stays within tol of the dense one, on both sides of the crossing and at it.
+     */
+    @Test
+    void trackingThroughAnAvoidedCrossingMeetsTheTolerance() {
+        int n = 150;
+        double tol = 1e-6;
+        DMatrixRMaj base = TestMatrices.withSpectrum(hessianLike(n, 3, new double[] {0.1, 0.05}, 91), 92);
+        double[][] u = new Lanczos().solve(new DenseMatrixOperator(base), 2, SolverOptions.defaults().withTol(1e-14)).vectors();
+        DMatrixRMaj drift = TestMatrices.withSpectrum(TestMatrices.spectrum(n, new double[0], -1, 1, 93), 94);
+        double[] lam = TestMatrices.eigenvaluesDescending(base);
+        for (int k = 1; k <= 2; k++) {
+            double[][] warm = null;
+            for (int t = 0; t <= 12; t++) {
+                // λ₂ rises by (λ₁ − λ₂)·t/6 along u₂; a coupling 1e-6·λ₁ between u₁ and u₂ keeps them apart at t = 6.
+                double rise = (lam[0] - lam[1]) * t / 6;
+                DMatrixRMaj at = base.copy();
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        at.add(i, j, rise * u[1][i] * u[1][j] + 1e-6 * lam[0] * (u[0][i] * u[1][j] + u[1][i] * u[0][j])
+                                + 1e-3 * t * drift.get(i, j));
+                    }
+                }
+                double[] want = TestMatrices.eigenvaluesDescending(at);
+                Davidson.Tracked d = new Davidson().track(new DenseMatrixOperator(at), k, 1,
+                        SolverOptions.defaults().withTol(tol).withWarmStart(warm));
+                assertWithinTol(d.result(), want, tol, "k " + k + " step " + t);
+                assertThat(d.result().multiplicityChecked()).as("k %d step %d", k, t).containsOnly(true);
+                warm = d.result().warmStart();
+            }
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Repeated eigenvalues (issue 12): every solver, at its defaults (block size 1 for Lanczos), returns
+ * Repeated eigenvalues (issue 12): every solver (Davidson included), at its defaults (block size 1 for Lanczos), returns
  * the right top-k for a top eigenvalue of multiplicity 3, exactly and 1e-10 apart, and for a random
  * spectrum, against EJML's dense symmetric eigendecomposition (≤ 1e-8 relative), with a correct
  * multiplicity report; plus what the check costs.
@@ -51,7 +51,7 @@ class MultiplicityCheckTest {
         List<Arguments> a = new ArrayList<>();
         List<Case> cs = List.of(new Case("exact triple", exactTriple(), 3), new Case("triple 1e-10 apart", nearTriple(), 3),
                 new Case("random spectrum", randomSpectrum(), 1));
-        for (String method : new String[] {"lanczos", "lobpcg", "power"}) {
+        for (String method : new String[] {"lanczos", "lobpcg", "power", "davidson"}) {
             for (Case c : cs) {
                 for (int k = 1; k <= 5; k++) a.add(Arguments.of(method, c, k));
             }
@@ -66,7 +66,7 @@ class MultiplicityCheckTest {
         double[] dense = TestMatrices.eigenvaluesDescending(a);
         double[] want = Arrays.copyOf(dense, k);
         CountingOperator op = new CountingOperator(new DenseMatrixOperator(a));
-        EigenResult r = EigenSolver.named(method).solve(op, k);
+        EigenResult r = solver(method).solve(op, k);
 
         assertThat(TestMatrices.maxRelativeError(r.values(), want)).as(Arrays.toString(r.values()) + " vs " + Arrays.toString(want))
                 .isLessThanOrEqualTo(1e-8);
@@ -81,6 +81,11 @@ class MultiplicityCheckTest {
         assertThat(r.checkProducts()).isPositive().isLessThanOrEqualTo(r.products());
         LobpcgTest.assertTrueResiduals(a, r);
         assertOrthonormal(r.vectors());
+    }
+
+    /** The solvers by name, Davidson (the tracking solver, not a command-line method) included. */
+    static EigenSolver solver(String method) {
+        return method.equals("davidson") ? new Davidson() : EigenSolver.named(method);
     }
 
     /** The issue's example: Lanczos with block size 1, top 3 of a triple. */
@@ -145,6 +150,32 @@ class MultiplicityCheckTest {
         assertThat(rev.multiplicity()).containsExactly(3);
         assertThat(rev.multiplicityChecked()).containsExactly(true);
         assertThat(rev.checkProducts()).isEqualTo(3);
+    }
+
+    /**
+     * Davidson tracking holds the carried copies in its own basis, so the check locks them from it
+     * without products and searches only beyond them (from the carried direction); with only the
+     * k tracked vectors carried it searches afresh from a random vector.
+     */
+    @Test
+    void davidsonTrackingCountsCarriedCopiesFromItsBasis() {
+        DMatrixRMaj a = TestMatrices.withSpectrum(exactTriple(), 17);
+        DenseMatrixOperator op = new DenseMatrixOperator(a);
+        EigenResult first = new Davidson().solve(op, 1);
+        assertThat(first.multiplicity()).containsExactly(3);
+        assertThat(first.checkProducts()).isPositive();
+        assertThat(first.warmStart()).hasNumberOfRows(4); // the value, two copies, the last search's vector
+
+        EigenResult warm = new Davidson().solve(op, 1, SolverOptions.defaults().withWarmStart(first.warmStart()));
+        assertThat(warm.values()[0]).isEqualTo(3.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(warm.multiplicity()).containsExactly(3);
+        assertThat(warm.multiplicityChecked()).containsExactly(true);
+        assertThat(warm.products() - warm.checkProducts()).isEqualTo(4); // the start block
+        assertThat(warm.checkProducts()).isLessThan(first.checkProducts());
+
+        EigenResult kOnly = new Davidson().solve(op, 1, SolverOptions.defaults().withWarmStart(first.vectors()));
+        assertThat(kOnly.multiplicity()).containsExactly(3);
+        assertThat(kOnly.checkProducts()).isPositive();
     }
 
     /** A cluster larger than the check will count is reported as a lower bound, not as checked. */

@@ -13,14 +13,18 @@ import org.sharpscope.spectral.SolverOptions;
  * from step to step, and the extra vector keeps the start block close to the new top eigenvector.
  *
  * <p>{@code tol} is the relative accuracy asked of the eigenvalues: a call stops once
- * |λ − θ| ≤ tol·|θ| is assured by the residual and the gap to the next Ritz value (see
- * {@link Davidson}), instead of driving the residual itself down to tol·‖A‖, which costs several
- * times more products and, with float32 products, reaches their rounding noise.
+ * |λ − θ| ≤ tol·|θ| follows from the residuals and the gap to the next Ritz value (the quadratic
+ * residual bound, see {@link Davidson}), instead of driving the residual itself down to tol·‖A‖,
+ * which costs several times more products and, with float32 products, reaches their rounding
+ * noise.
  *
  * <p>Every call ends with the multiplicity check of {@link EigenResult} (copies of the k-th value
- * beyond the tracked ones); its vectors are carried too, so the check costs about one product.
- * The warm-start vectors are part of a run's state (they are checkpointed) because the result
- * depends on them at the level of the tolerance.
+ * beyond the tracked ones). The first call's check searches the rest of the space from a random
+ * vector; later ones decide from the Davidson basis, which holds the carried vectors, at no
+ * product, and search only when a carried direction comes within tol·‖A‖ of the k-th value
+ * without having converged. Copies found are carried too. The warm-start vectors are part of a
+ * run's state (they are checkpointed) because the result depends on them at the level of the
+ * tolerance.
  */
 public final class SharpnessTracker {
     /** Ritz vectors carried to the next call beyond the k tracked ones. */
