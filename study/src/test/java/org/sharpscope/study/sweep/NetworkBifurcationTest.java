@@ -76,7 +76,8 @@ class NetworkBifurcationTest {
 
         CsvTable periods = CsvTable.read(dir.root().resolve("bifurcation-periods.csv"));
         assertThat(periods.columns()).containsExactly("eta-over-etac", "cell", "seed", "period", "diverged", "late_state",
-                "dense_tail", "lyapunov_largest", "lyapunov_largest_error", "lyapunov_loss", "lyapunov_loss_error");
+                "dense_tail", "lyapunov_largest", "lyapunov_largest_error", "lyapunov_loss", "lyapunov_loss_error",
+                "lyapunov_loss_rotation");
         double[] loss = periods.doubles("lyapunov_loss");
         double[] largest = periods.doubles("lyapunov_largest");
         double[] eta = {0.4, 0.6, 0.75, 0.95};
@@ -99,7 +100,7 @@ class NetworkBifurcationTest {
         assertThat(b.tails()).noneMatch(BifurcationTails.CellTail::dense);
         assertThat(b.warning()).doesNotContain("\n").contains("4 of 4 cells").contains("probe-tail: 64");
         List<String> rows = Files.readAllLines(dir.root().resolve("bifurcation-periods.csv"));
-        assertThat(rows.get(1)).endsWith(",false,,,,"); // dense_tail false, no exponents
+        assertThat(rows.get(1)).endsWith(",false,,,,,"); // dense_tail false, no exponents
     }
 
     @Test

@@ -108,7 +108,7 @@ class SweepCollectionTest {
         List<String> samples = Files.readAllLines(dir.root().resolve("bifurcation.csv"));
         assertThat(samples).hasSize(1 + 8 * 8);
         assertThat(Files.readAllLines(dir.root().resolve("bifurcation-periods.csv"))).hasSize(1 + 10)
-                .contains("2.25,cell-0008,,0,true,diverged,true,,,,");
+                .contains("2.25,cell-0008,,0,true,diverged,true,,,,,");
     }
 
     @Test
