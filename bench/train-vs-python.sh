@@ -11,12 +11,15 @@
 # Reports (JSON) go to bench/results/train-vs-python-issue13-<dtype>-<time>.json.
 #
 # Usage: bench/train-vs-python.sh        knobs: THREADS [2], DTYPES ["float32 float64"],
-#   LAYOUTS ["$THREADS:$THREADS 1:$THREADS"], STEPS [300], JAVA_ENV (extra env for Java only)
+#   LAYOUTS ["1:1 1:$THREADS"], STEPS [300], JAVA_ENV (extra env for Java only)
+# (libtorch and OpenBLAS pools both spin-wait: $THREADS:$THREADS oversubscribes a machine with
+# $THREADS cores and was 14x slower than 1:1 here; see docs/train.md, "Sharpness probes and their cost".)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 threads="${THREADS:-2}"
-layouts="${LAYOUTS:-$threads:$threads 1:$threads}"
+if [[ "$threads" == 1 ]]; then default_layouts="1:1"; else default_layouts="1:1 1:$threads"; fi
+layouts="${LAYOUTS:-$default_layouts}"
 stamp="$(date +%Y%m%d-%H%M%S)"
 if [[ ! -f cli/target/sharpscope.jar ]]; then
   mvn -B -q -DskipTests package -pl cli -am >&2
