@@ -107,10 +107,10 @@ public final class NetworkOptions {
     @Option(names = "--chunk", paramLabel = "N", description = "Examples per chunk of a Hessian product, 0 = all (default 1000).")
     Integer chunk;
 
-    @Option(names = "--threads", paramLabel = "N", description = "libtorch and OpenBLAS threads, 0 = all cores (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "libtorch and OpenBLAS threads, 0 = all cores (default: 1 libtorch thread, OpenBLAS on all cores).")
     Integer threads;
 
-    @Option(names = "--blas-threads", paramLabel = "N", description = "OpenBLAS threads (default: --threads; 1 is fastest on an oversubscribed machine).")
+    @Option(names = "--blas-threads", paramLabel = "N", description = "OpenBLAS threads (default: --threads when given, else all cores; 1 is fastest on an oversubscribed machine).")
     Integer blasThreads;
 
     /** The {@code --config} file, or null. */

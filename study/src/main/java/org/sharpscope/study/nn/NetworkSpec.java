@@ -89,10 +89,14 @@ public record NetworkSpec(ModelKind model, @JsonSerialize(using = ToStringSerial
         if (seed == null) seed = 0L;
         if (chunk == null) chunk = 1000;
         if (chunk < 0) throw new UserInputException("--chunk must be >= 0 (0 = all examples at once), got " + chunk);
-        if (threads == null) threads = 0;
+        // Default layout, one libtorch thread and OpenBLAS on every core: both pools spin-wait, and on 2
+        // cores all-cores-for-both was the slowest layout measured (docs/train.md, "Sharpness probes and
+        // their cost"); the matrix products, nearly all the work, still use every core.
+        boolean layoutGiven = threads != null;
+        if (threads == null) threads = 1;
         if (threads < 0) throw new UserInputException("--threads must be >= 0 (0 = all cores), got " + threads);
         if (threads == 0) threads = Runtime.getRuntime().availableProcessors();
-        if (blasThreads == null) blasThreads = threads;
+        if (blasThreads == null) blasThreads = layoutGiven ? threads : Runtime.getRuntime().availableProcessors();
         if (blasThreads < 1) throw new UserInputException("--blas-threads must be >= 1, got " + blasThreads);
         // the nn configs check the rest (depth of each family, subset size, ...) with flag-named messages
         if (modelFile != null) {
