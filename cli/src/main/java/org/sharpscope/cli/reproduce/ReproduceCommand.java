@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sharpscope.UserInputException;
 import org.sharpscope.cli.options.RunDirectories;
 import org.sharpscope.cli.options.TerminalProgress;
 import org.sharpscope.report.reproduce.ReproduceReport;
@@ -62,6 +63,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                 : modeFlags.quick ? ReproduceMode.QUICK : modeFlags.full ? ReproduceMode.FULL : ReproduceMode.STANDARD;
         Path dir = RunDirectories.orDefault(out, "reproduce");
         PrintWriter err = spec.commandLine().getErr();
+        if (sections != null && sections.isEmpty()) {
+            throw new UserInputException("--section has no value; give section ids or numbers, e.g. --section 8 or --section 6,7");
+        }
         List<String> ids = sections == null ? Layout.SECTIONS : sections.stream().map(Reproducer::section).distinct().toList();
         Reproducer.Outcome o = Reproducer.run(dir, mode, ids, new ReproductionDrawing(), TerminalProgress.of(progress), err::println);
         Path report = ReproduceReport.write(dir);
