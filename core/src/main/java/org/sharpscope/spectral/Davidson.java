@@ -105,14 +105,15 @@ public final class Davidson implements EigenSolver {
                 }
             }
         }
-        // The multiplicity check may decide from this basis only if it holds every carried vector.
-        boolean basisHoldsCarried = tracking && used == o.warmStart().length;
         while (m < k) {
             double[] c = Vectors.gaussian(n, rnd);
             if (!Vectors.orthonormalizeOrRandom(c, v, m, rnd)) throw new IllegalStateException("cannot build a start block");
             v[m++] = c;
         }
+        int startBlock = m;
         m = (int) Math.max(k, Math.min(m, o.maxProducts()));
+        // The multiplicity check may decide from this basis only if it holds every carried vector.
+        boolean basisHoldsCarried = tracking && used == o.warmStart().length && m == startBlock;
         products += expand(op, v, av, h, 0, m);
 
         double scale = 0;

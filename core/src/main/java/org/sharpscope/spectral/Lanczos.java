@@ -271,10 +271,7 @@ public final class Lanczos implements EigenSolver {
      */
     static double residualNorm(double[][] v, double[][] w, int m, double[] y, double theta, int n,
                                double[][] locked, int nLocked) {
-        double[] r = Vectors.combine(w, m, y, n);
-        for (int j = 0; j < m; j++) {
-            if (y[j] != 0) Vectors.axpy(-theta * y[j], v[j], r);
-        }
+        double[] r = Vectors.residual(w, v, m, y, theta, n);
         return nLocked > 0 ? Vectors.orthogonalize(r, locked, nLocked) : Vectors.norm(r);
     }
 }
