@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sharpscope.run.CsvTable;
+import org.sharpscope.study.sweep.BifurcationTails;
 import org.sharpscope.study.sweep.CollectSettings;
 import org.sharpscope.study.sweep.PeriodRule;
 import org.sharpscope.uv.UvTheory;
@@ -126,15 +126,9 @@ public final class NetworkChaosSection {
     static List<Cell> cells(Path sweep) {
         Path csv = sweep.resolve("bifurcation-periods.csv");
         if (!Files.isRegularFile(csv)) return List.of();
-        CsvTable t = CsvTable.read(csv);
-        double[] x = t.doubles(AXIS);
-        double[] period = t.doubles("period");
-        List<String> diverged = t.strings("diverged");
-        double[] loss = t.doubles("lyapunov_loss");
-        double[] err = t.doubles("lyapunov_loss_error");
         List<Cell> out = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            out.add(new Cell(x[i], (int) period[i], Boolean.parseBoolean(diverged.get(i)), loss[i], err[i]));
+        for (BifurcationTails.PeriodRow r : BifurcationTails.readPeriods(csv, AXIS)) {
+            out.add(new Cell(r.x(), r.period(), r.diverged(), r.lyapunovLoss(), r.lyapunovLossError()));
         }
         out.sort((a, b) -> Double.compare(a.x(), b.x()));
         return out;

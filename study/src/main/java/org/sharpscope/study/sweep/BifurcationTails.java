@@ -95,6 +95,24 @@ public final class BifurcationTails {
         return t;
     }
 
+    /** The columns of bifurcation-periods.csv a reader of it needs, per cell (NaN exponents when not measured). */
+    public record PeriodRow(double x, int period, boolean diverged, double lyapunovLoss, double lyapunovLossError) {}
+
+    /** Reads the rows of a periods table written by {@link #periods} with x axis {@code axis}. */
+    public static List<PeriodRow> readPeriods(java.nio.file.Path csv, String axis) {
+        CsvTable t = CsvTable.read(csv);
+        double[] x = t.doubles(axis);
+        double[] period = t.doubles("period");
+        List<String> diverged = t.strings("diverged");
+        double[] loss = t.doubles("lyapunov_loss");
+        double[] err = t.doubles("lyapunov_loss_error");
+        List<PeriodRow> out = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            out.add(new PeriodRow(x[i], (int) period[i], Boolean.parseBoolean(diverged.get(i)), loss[i], err[i]));
+        }
+        return out;
+    }
+
     /**
      * One row per cell: axis value, detected period and divergence, then its late state, whether its
      * tail is dense, and its Lyapunov exponents with their standard errors (empty when not measured):
