@@ -21,6 +21,8 @@ import org.sharpscope.nn.model.ModelKind;
 import org.sharpscope.nn.model.Normalization;
 import org.sharpscope.nn.model.Parameterization;
 import org.sharpscope.nn.model.Parameters;
+import org.sharpscope.nn.torchscript.TorchScriptConfig;
+import org.sharpscope.nn.torchscript.TorchScriptSource;
 
 /**
  * Wall time per full-batch gradient and per exact HVP of issue 13's networks, one case per
@@ -31,6 +33,8 @@ import org.sharpscope.nn.model.Parameters;
  * within the memory budget: graph build and per-product time apart), HVP rebuilding the graph
  * every product (budget 0, the former default), GEMM rate of a 2048³ torch.mm, the operator's
  * plan, and the process's peak resident memory.
+ * CASE module:PATH times a researcher's TorchScript module PATH.pt on PATH.safetensors (issue 17;
+ * bench/python/module_hvp.py writes them and times PyTorch on the same files).
  * Usage: HvpTiming CASE DTYPE THREADS REPEATS [CHUNK] [DATA_DIR]; -DblasThreads=N sets OpenBLAS apart.
  */
 public final class HvpTiming {
@@ -45,6 +49,15 @@ public final class HvpTiming {
         Path dataDir = Path.of(args.length > 5 ? args[5] : "/usr/share/datasets/fashion-mnist");
         NativeThreads.set(threads, Integer.getInteger("blasThreads", threads));
 
+        if (name.startsWith("module:")) {
+            Path base = Path.of(name.substring("module:".length()));
+            try (TorchScriptSource src = TorchScriptSource.open(TorchScriptConfig.of(Path.of(base + ".pt"),
+                    Path.of(base + ".safetensors")), Loss.MSE)) {
+                Parameters p = Parameters.initialize(src.network(), dtype, 0);
+                time(name, dtype, threads, repeats, new TrainingObjective(p, src.data(), Loss.MSE, chunk));
+            }
+            return;
+        }
         ModelConfig mc;
         DataConfig dc;
         switch (name) {
@@ -60,11 +73,14 @@ public final class HvpTiming {
                 mc = new ModelConfig(ModelKind.RESNET, 20, 16, Activation.RELU, false, Parameterization.SP, false, 1, Normalization.NONE);
                 dc = new DataConfig(DatasetKind.SYNTHETIC_MIXTURE, null, 1000, false, true, 1.0, new long[] {3, 32, 32}, 10, 0);
             }
-            default -> throw new IllegalArgumentException("case: fcn512, myrtle5 or resnet20");
+            default -> throw new IllegalArgumentException("case: fcn512, myrtle5, resnet20 or module:PATH (PATH.pt, PATH.safetensors)");
         }
         Dataset d = DatasetLoader.load(dc, Loss.MSE, mc.model() == ModelKind.FCN);
         Parameters p = Parameters.initialize(mc.build(d.exampleShape(), d.outputs()), dtype, 0);
-        TrainingObjective obj = new TrainingObjective(p, d, Loss.MSE, chunk);
+        time(name, dtype, threads, repeats, new TrainingObjective(p, d, Loss.MSE, chunk));
+    }
+
+    private static void time(String name, Dtype dtype, int threads, int repeats, TrainingObjective obj) throws Exception {
         double[] v = new double[obj.dimension()];
         java.util.Random r = new java.util.Random(1);
         for (int i = 0; i < v.length; i++) v[i] = r.nextGaussian();
