@@ -127,14 +127,22 @@ public final class Davidson implements EigenSolver {
             int kk = Math.min(k, m);
             // The first unwanted Ritz pair: its value, moved towards the wanted end by its residual
             // norm (an eigenvalue lies within that distance of it), is b of the quadratic bound.
+            // The residuals of the wanted pairs and of the first unwanted one, in one pass over the basis.
+            int nr = m > k ? kk + 1 : kk;
+            double[][] coefs = new double[nr][];
+            double[] values = new double[nr];
+            for (int i = 0; i < nr; i++) {
+                int idx = e.wanted(i, o.which());
+                coefs[i] = e.vectors()[idx];
+                values[i] = e.values()[idx];
+            }
+            double[][] residuals = Vectors.residuals(av, v, m, coefs, values, n);
             double next = Double.NaN;
             double nextValue = Double.NaN;
             double[] nextResidual = null;
             if (m > k) {
-                int idx = e.wanted(k, o.which());
-                double[] y = e.vectors()[idx];
-                nextValue = e.values()[idx];
-                nextResidual = Vectors.residual(av, v, m, y, nextValue, n);
+                nextValue = values[kk];
+                nextResidual = residuals[kk];
                 next = nextValue + s * Vectors.norm(nextResidual);
             }
             double[][] r = new double[kk][];
@@ -142,9 +150,8 @@ public final class Davidson implements EigenSolver {
             double minAbs = Double.POSITIVE_INFINITY;
             boolean capped = true; // the cold-start conditions of the quadratic rule
             for (int i = 0; i < kk; i++) {
-                double[] y = e.vectors()[e.wanted(i, o.which())];
-                theta[i] = e.values()[e.wanted(i, o.which())];
-                r[i] = Vectors.residual(av, v, m, y, theta[i], n);
+                theta[i] = values[i];
+                r[i] = residuals[i];
                 res[i] = Vectors.norm(r[i]);
                 blockRes2 += res[i] * res[i];
                 minAbs = Math.min(minAbs, Math.abs(theta[i]));
@@ -205,12 +212,13 @@ public final class Davidson implements EigenSolver {
                 double[][] nv = new double[maxBasis][];
                 double[][] nav = new double[maxBasis][];
                 double[][] nh = new double[maxBasis][maxBasis];
+                double[][] ys = new double[keep][];
                 for (int i = 0; i < keep; i++) {
-                    double[] y = e.vectors()[e.wanted(i, o.which())];
-                    nv[i] = Vectors.combine(v, m, y, n);
-                    nav[i] = Vectors.combine(av, m, y, n);
+                    ys[i] = e.vectors()[e.wanted(i, o.which())];
                     nh[i][i] = e.values()[e.wanted(i, o.which())];
                 }
+                System.arraycopy(Vectors.combine(v, m, ys, n), 0, nv, 0, keep);
+                System.arraycopy(Vectors.combine(av, m, ys, n), 0, nav, 0, keep);
                 v = nv;
                 av = nav;
                 h = nh;
@@ -238,8 +246,10 @@ public final class Davidson implements EigenSolver {
         op.applyBlock(xs, ys);
         for (int j = 0; j < count; j++) av[from + j] = ys[j];
         for (int a = from; a < from + count; a++) {
+            double[] left = Vectors.dots(v[a], av, a + 1);
+            double[] right = Vectors.dots(av[a], v, a + 1);
             for (int b = 0; b <= a; b++) {
-                double sym = 0.5 * (Vectors.dot(v[a], av[b]) + Vectors.dot(v[b], av[a]));
+                double sym = 0.5 * (left[b] + right[b]);
                 h[a][b] = sym;
                 h[b][a] = sym;
             }
@@ -251,8 +261,9 @@ public final class Davidson implements EigenSolver {
                                   int want, double[] theta, double[] res, boolean[] accepted, long products,
                                   double scale, SolverOptions o, boolean basisHoldsCarried, Random rnd) {
         int kk = Math.min(k, m);
-        double[][] basis = new double[Math.min(want, m)][];
-        for (int i = 0; i < basis.length; i++) basis[i] = Vectors.combine(v, m, e.vectors()[e.wanted(i, o.which())], n);
+        double[][] ritz = new double[Math.min(want, m)][];
+        for (int i = 0; i < ritz.length; i++) ritz[i] = e.vectors()[e.wanted(i, o.which())];
+        double[][] basis = Vectors.combine(v, m, ritz, n);
         double[][] x = Arrays.copyOf(basis, kk);
         // Tracking: the Ritz pairs beyond the k wanted ones, in the wanted order, for the check to
         // decide from (their residuals are orthogonal to the basis, so deflated by the wanted ones).
@@ -264,14 +275,20 @@ public final class Davidson implements EigenSolver {
             while (k + count < m && s * e.values()[e.wanted(k + count, o.which())] >= s * theta[k - 1] - o.tol() * scale) count++;
             count = Math.min(m - k, count + 1);
             double[] values = new double[count];
+            double[][] ys = new double[count][];
+            for (int j = 0; j < count; j++) {
+                int idx = e.wanted(k + j, o.which());
+                ys[j] = e.vectors()[idx];
+                values[j] = e.values()[idx];
+            }
+            double[][] rs = Vectors.residuals(av, v, m, ys, values, n);
+            int missing = Math.max(0, k + count - basis.length);
+            double[][] extra = missing == 0 ? new double[0][] : Vectors.combine(v, m, Arrays.copyOfRange(ys, count - missing, count), n);
             double[][] vectors = new double[count][];
             double[] residuals = new double[count];
             for (int j = 0; j < count; j++) {
-                int idx = e.wanted(k + j, o.which());
-                double[] y = e.vectors()[idx];
-                values[j] = e.values()[idx];
-                vectors[j] = k + j < basis.length ? basis[k + j] : Vectors.combine(v, m, y, n);
-                residuals[j] = Vectors.norm(Vectors.residual(av, v, m, y, values[j], n));
+                vectors[j] = k + j < basis.length ? basis[k + j] : extra[j - (count - missing)];
+                residuals[j] = Vectors.norm(rs[j]);
             }
             beyond = new MultiplicityCheck.Beyond(values, vectors, residuals);
         }

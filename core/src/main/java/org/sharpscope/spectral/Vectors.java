@@ -6,23 +6,41 @@ import java.util.Random;
 final class Vectors {
     private Vectors() {}
 
+    /** Vector lengths are processed in blocks of this many elements where several vectors meet one (they stay in cache). */
+    private static final int BLOCK = 2048;
+
     static double dot(double[] a, double[] b) {
+        return dot(a, b, 0, a.length);
+    }
+
+    /** Σ a[i]·b[i] over [from, to). */
+    private static double dot(double[] a, double[] b, int from, int to) {
         // Four partial sums: a single running sum is one dependent add per element, several times
         // slower on vectors of a network's length (the solvers' own arithmetic rivals the products).
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int n = a.length;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
+        int i = from;
+        for (; i + 3 < to; i += 4) {
             s0 += a[i] * b[i];
             s1 += a[i + 1] * b[i + 1];
             s2 += a[i + 2] * b[i + 2];
             s3 += a[i + 3] * b[i + 3];
         }
-        for (; i < n; i++) s0 += a[i] * b[i];
+        for (; i < to; i++) s0 += a[i] * b[i];
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** x·ys[j] for j < count, in one pass over x (blocked: each block of x is read once for all ys). */
+    static double[] dots(double[] x, double[][] ys, int count) {
+        double[] out = new double[count];
+        int n = x.length;
+        for (int i0 = 0; i0 < n; i0 += BLOCK) {
+            int i1 = Math.min(n, i0 + BLOCK);
+            for (int j = 0; j < count; j++) out[j] += dot(x, ys[j], i0, i1);
+        }
+        return out;
     }
 
     static double norm(double[] a) {
@@ -52,11 +70,15 @@ final class Vectors {
 
     /** Σ_j coef[j] · basis[j] over the first {@code count} basis vectors. */
     static double[] combine(double[][] basis, int count, double[] coef, int n) {
-        double[] out = new double[n];
-        for (int j = 0; j < count; j++) {
-            if (coef[j] != 0) axpy(coef[j], basis[j], out);
-        }
-        return out;
+        return combine(basis, count, new double[][] {coef}, n)[0];
+    }
+
+    /**
+     * Σ_j coefs[p][j] · basis[j] for every p, in one pass over the basis (blocked: each block of a
+     * basis vector is read once for all p; each output sums over j in order, as p separate calls would).
+     */
+    static double[][] combine(double[][] basis, int count, double[][] coefs, int n) {
+        return residuals(null, basis, count, coefs, null, n);
     }
 
     /**
@@ -64,14 +86,33 @@ final class Vectors {
      * images A·basis[j] in one pass: Σ_j coef[j]·(images[j] − θ·basis[j]).
      */
     static double[] residual(double[][] images, double[][] basis, int count, double[] coef, double theta, int n) {
-        double[] out = new double[n];
-        for (int j = 0; j < count; j++) {
-            double c = coef[j];
-            if (c == 0) continue;
-            double ct = c * theta;
-            double[] a = images[j];
-            double[] b = basis[j];
-            for (int i = 0; i < n; i++) out[i] += c * a[i] - ct * b[i];
+        return residuals(images, basis, count, new double[][] {coef}, new double[] {theta}, n)[0];
+    }
+
+    /**
+     * {@link #residual} for several Ritz pairs (coefs[p], thetas[p]) in one pass over the basis and
+     * its images (blocked as {@link #combine(double[][], int, double[][], int)}); with images and
+     * thetas null, the combinations Σ_j coefs[p][j]·basis[j].
+     */
+    static double[][] residuals(double[][] images, double[][] basis, int count, double[][] coefs, double[] thetas, int n) {
+        double[][] out = new double[coefs.length][n];
+        for (int i0 = 0; i0 < n; i0 += BLOCK) {
+            int i1 = Math.min(n, i0 + BLOCK);
+            for (int j = 0; j < count; j++) {
+                double[] b = basis[j];
+                double[] a = images == null ? null : images[j];
+                for (int q = 0; q < coefs.length; q++) {
+                    double c = coefs[q][j];
+                    if (c == 0) continue;
+                    double[] o = out[q];
+                    if (a == null) {
+                        for (int i = i0; i < i1; i++) o[i] += c * b[i];
+                    } else {
+                        double ct = c * thetas[q];
+                        for (int i = i0; i < i1; i++) o[i] += c * a[i] - ct * b[i];
+                    }
+                }
+            }
         }
         return out;
     }
