@@ -36,8 +36,16 @@ public final class NetworkChaosSection {
     /** The onset and first doubling agree when within this of the UV value (absolute, in η/η_c): about two grid steps. */
     static final double ROUTE_TOLERANCE = 0.05;
 
-    /** One network of the study: its name (a directory) and train settings beyond the shared ones. */
-    record Net(String name, Map<String, Object> settings) {}
+    /**
+     * One network of the study: its name (a directory), train settings beyond the shared ones
+     * (they may replace the mode's subset and steps), and the Lyapunov transient and dense tail of its
+     * sweep cells (0: half the steps, and the mode's tail).
+     */
+    record Net(String name, Map<String, Object> settings, int transientSteps, int tail) {
+        Net(String name, Map<String, Object> settings) {
+            this(name, settings, 0, 0);
+        }
+    }
 
     /** The sizes of each mode. */
     record Scale(List<Net> nets, int subset, int steps, int tail, double[] ratios) {
@@ -49,7 +57,10 @@ public final class NetworkChaosSection {
                         256, 1200, 128, join(grid(0.9, 1.6, 0.05), new double[] {1.8, 2.0, 2.5, 3.0}));
                 case FULL -> new Scale(List.of(fcn("fcn-sp-zero-last-w32", "sp", 32), fcn("fcn-sp-zero-last-w64", "sp", 64),
                         fcn("fcn-mup-zero-last-w32", "mup", 32), fcn("fcn-mup-zero-last-w64", "mup", 64),
-                        new Net("myrtle-sp-zero-last-w8", settings("model", "myrtle", "depth", 5, "width", 8, "param", "sp"))),
+                        // A CNN step costs ~10x an FCN's here: 64 examples and 600 steps keep its 30 cells to about 2.5 hours
+                        // on one core (docs/network-chaos.md reports this setting).
+                        new Net("myrtle-sp-zero-last-w8", settings("model", "myrtle", "depth", 5, "width", 8, "param", "sp",
+                                "subset", 64, "steps", 600), 400, 64)),
                         256, 1200, 128, join(grid(0.9, 1.5, 0.025), new double[] {1.6, 1.8, 2.0, 2.5, 3.0}));
             };
         }
@@ -70,7 +81,7 @@ public final class NetworkChaosSection {
                     with(train, "c", 1.0, "rel-tol", 0.01, "max-runs", 20))));
             String bif = net.name() + "/" + BIFURCATION_RUN;
             t.add(new Step(s8, "bifurcation over η/η_c of " + net.name(), () -> NetworkSections.sweep(r, s8, bif,
-                    bifurcationSpec(sc, train, r.path(s8, ce)), collect(sc))));
+                    bifurcationSpec(sc, net, train, r.path(s8, ce)), collect(sc, net))));
         }
         return t;
     }
@@ -84,11 +95,12 @@ public final class NetworkChaosSection {
         return m;
     }
 
-    private static Map<String, Object> bifurcationSpec(Scale sc, Map<String, Object> train, Path criticalEta) {
+    private static Map<String, Object> bifurcationSpec(Scale sc, Net net, Map<String, Object> train, Path criticalEta) {
         // Two tracked directions: past η/η_c ≈ 1.5 a second Hessian direction reaches 2/η, and a loss
         // subspace of one direction then swaps between the two from step to step (docs/reproduce.md).
-        Map<String, Object> base = with(train, "lyapunov", 1, "lyapunov-transient", sc.steps() / 2, "probe-tail", sc.tail(),
-                "top-k", 2);
+        int steps = ((Number) train.get("steps")).intValue();
+        Map<String, Object> base = with(train, "lyapunov", 1, "lyapunov-transient", net.transientSteps() > 0 ? net.transientSteps() : steps / 2,
+                "probe-tail", tail(sc, net), "top-k", 2);
         base.remove("seed"); // the sweep's seeds list sets it
         Map<String, Object> axes = new LinkedHashMap<>();
         List<Double> ratios = new ArrayList<>();
@@ -98,8 +110,12 @@ public final class NetworkChaosSection {
                 "eta-c", criticalEta.toAbsolutePath().toString());
     }
 
-    private static CollectSettings collect(Scale sc) {
-        return new CollectSettings(null, null, null, null, null, AXIS, sc.tail(), 16, null, PeriodRule.CLUSTERS, null);
+    private static CollectSettings collect(Scale sc, Net net) {
+        return new CollectSettings(null, null, null, null, null, AXIS, tail(sc, net), 16, null, PeriodRule.CLUSTERS, null);
+    }
+
+    private static int tail(Scale sc, Net net) {
+        return net.tail() > 0 ? net.tail() : sc.tail();
     }
 
     static double[] grid(double from, double to, double step) {
