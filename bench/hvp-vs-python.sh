@@ -19,7 +19,7 @@
 #   THREADS [2]   libtorch + BLAS threads on both sides      ROUNDS [2]   alternating rounds
 #   REPEATS [3]   timed repetitions inside each process      CASES ["fcn512:float32 fcn512:float64 myrtle5:float32 resnet20:float32"]
 #   JOBS [float64 float32]  dtypes of the sharpness job (empty: skip)
-#   LAYOUTS ["$THREADS:$THREADS 1:$THREADS"]  Java thread layouts TORCH:BLAS to run (libtorch intra-op
+#   LAYOUTS ["$THREADS:$THREADS 1:$THREADS $THREADS:1"]  Java thread layouts TORCH:BLAS to run (libtorch intra-op
 #                 threads : OpenBLAS threads); Python always runs torch.set_num_threads(THREADS). With the
 #                 bundled OpenBLAS, whose idle workers busy-wait (no sched_yield, unlike Debian's), a libtorch
 #                 OpenMP pool next to it loses cores to them; 1:N keeps one pool (GEMMs on N threads).
@@ -54,7 +54,7 @@ run() {
   echo "$line proc_maxrss_mb $((rss / 1024)) proc_wall_s $wall load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out"
 }
 
-layouts="${LAYOUTS:-$threads:$threads 1:$threads}"
+layouts="${LAYOUTS:-$threads:$threads 1:$threads $threads:1}"
 java_cmd=(env ${JAVA_ENV:-} java -Xmx8g)
 for r in $(seq "$rounds"); do
   for c in $cases; do

@@ -1,8 +1,14 @@
 package org.sharpscope.nn.torchscript;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.sharpscope.UserInputException;
 import org.sharpscope.nn.loss.Loss;
 
@@ -33,6 +39,29 @@ public record TorchScriptConfig(Path modelFile, Path data, Path testData, Module
     /** Loads and checks the module and the data for {@code loss} (see {@link TorchScriptSource}). */
     public TorchScriptSource open(Loss loss) {
         return TorchScriptSource.open(this, loss);
+    }
+
+    private static final Pattern CONVOLUTION = Pattern.compile("torch\\.(_?convolution|conv[123]d|conv_transpose[123]d)\\(");
+
+    /**
+     * Whether the TorchScript file's code calls a convolution ({@code torch.conv2d},
+     * {@code torch._convolution}, …), read from the archive's {@code code/} sources without loading
+     * the module; false when the file cannot be read as such (loading it reports why). It chooses
+     * the default thread layout: convolutions run in libtorch's own pool, matrix products in
+     * OpenBLAS's.
+     */
+    public static boolean usesConvolution(Path modelFile) {
+        try (ZipFile zip = new ZipFile(modelFile.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (!e.getName().contains("/code/") || !e.getName().endsWith(".py") || e.getSize() > (8 << 20)) continue;
+                try (InputStream in = zip.getInputStream(e)) {
+                    if (CONVOLUTION.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8)).find()) return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Flag-named keys (for summaries and manifests); {@code test_data} only when given. */

@@ -89,14 +89,20 @@ public record NetworkSpec(ModelKind model, @JsonSerialize(using = ToStringSerial
         if (seed == null) seed = 0L;
         if (chunk == null) chunk = 1000;
         if (chunk < 0) throw new UserInputException("--chunk must be >= 0 (0 = all examples at once), got " + chunk);
-        // Default layout, one libtorch thread and OpenBLAS on every core: both pools spin-wait, and on 2
-        // cores all-cores-for-both was the slowest layout measured (docs/train.md, "Sharpness probes and
-        // their cost"); the matrix products, nearly all the work, still use every core.
+        // Default layout: every core for the pool that does the work, one thread for the other. Both
+        // pools spin-wait, and on 2 cores all-cores-for-both was the slowest layout measured
+        // (docs/train.md, "Sharpness probes and their cost"). Matrix products (fully connected
+        // layers, attention) run in OpenBLAS: one libtorch thread, OpenBLAS on every core.
+        // Convolutions run in libtorch's own pool: there 1:N left a core idle and made Myrtle-5
+        // products 1.8x slower than libtorch on every core with one OpenBLAS thread.
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean convolutional = modelFile != null ? TorchScriptConfig.usesConvolution(modelFile)
+                : model == ModelKind.MYRTLE || model == ModelKind.RESNET;
         boolean layoutGiven = threads != null;
-        if (threads == null) threads = 1;
+        if (threads == null) threads = convolutional ? cores : 1;
         if (threads < 0) throw new UserInputException("--threads must be >= 0 (0 = all cores), got " + threads);
-        if (threads == 0) threads = Runtime.getRuntime().availableProcessors();
-        if (blasThreads == null) blasThreads = layoutGiven ? threads : Runtime.getRuntime().availableProcessors();
+        if (threads == 0) threads = cores;
+        if (blasThreads == null) blasThreads = layoutGiven ? threads : convolutional ? 1 : cores;
         if (blasThreads < 1) throw new UserInputException("--blas-threads must be >= 1, got " + blasThreads);
         // the nn configs check the rest (depth of each family, subset size, ...) with flag-named messages
         if (modelFile != null) {

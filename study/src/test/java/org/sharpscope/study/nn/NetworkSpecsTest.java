@@ -32,8 +32,24 @@ class NetworkSpecsTest {
         TrainSpec t = Specs.bind(TrainSpec.class, Map.of("model", "resnet", "c", 2), "test");
         assertThat(NetworkSpec.of(t)).isEqualTo(Specs.bind(NetworkSpec.class, Map.of("model", "resnet"), "test"));
         assertThat(List.of(t.depth(), t.width())).containsExactly(20, 16);
-        assertThat(t.threads()).isEqualTo(1);
-        assertThat(t.blasThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        // thread layout: convolutions run in libtorch's pool, matrix products in OpenBLAS's
+        assertThat(List.of(t.threads(), t.blasThreads())).containsExactly(cores, 1);
+        assertThat(List.of(fcn.threads(), fcn.blasThreads())).containsExactly(1, cores);
+        NetworkSpec given = Specs.bind(NetworkSpec.class, Map.of("model", "resnet", "threads", 1), "test");
+        assertThat(List.of(given.threads(), given.blasThreads())).containsExactly(1, 1);
+    }
+
+    @Test
+    void aTorchScriptModuleWithConvolutionsGetsLibtorchsPool() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("../nn/src/test/resources/torchscript");
+        int cores = Runtime.getRuntime().availableProcessors();
+        NetworkSpec cnn = Specs.bind(NetworkSpec.class, Map.of("model-file", dir.resolve("rescnn.pt").toString(),
+                "data", dir.resolve("rescnn.safetensors").toString()), "test");
+        assertThat(List.of(cnn.threads(), cnn.blasThreads())).containsExactly(cores, 1);
+        NetworkSpec transformer = Specs.bind(NetworkSpec.class, Map.of("model-file", dir.resolve("transformer.pt").toString(),
+                "data", dir.resolve("transformer.safetensors").toString()), "test");
+        assertThat(List.of(transformer.threads(), transformer.blasThreads())).containsExactly(1, cores);
     }
 
     @Test
