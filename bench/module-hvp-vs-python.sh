@@ -6,12 +6,14 @@
 # rebuilds forward + first backward per product), as whole processes, alternating, same threads.
 # Modules (module_hvp.py make): the transformer test fixture (overhead-bound) and a 2-block
 # width-128 transformer on 128 sequences of 64 tokens.
-# Usage: bench/module-hvp-vs-python.sh   (THREADS [1], ROUNDS [2], REPEATS [5], DTYPES ["float32 float64"],
+# Sharpscope runs in LAYOUT (libtorch:OpenBLAS threads, default 1:THREADS, its default for a module
+# without convolutions); PyTorch with torch.set_num_threads(THREADS).
+# Usage: bench/module-hvp-vs-python.sh   (THREADS [1], LAYOUT [1:THREADS], ROUNDS [2], DTYPES ["float32 float64"],
 #        MODULES ["fixture:200 gpt2x128:5"] (name:repeats), OUT [bench/results/module-hvp-vs-python-<time>.txt])
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-threads="${THREADS:-1}"; rounds="${ROUNDS:-2}"
+threads="${THREADS:-1}"; rounds="${ROUNDS:-2}"; layout="${LAYOUT:-1:$threads}"
 dtypes="${DTYPES:-float32 float64}"
 modules="${MODULES:-fixture:200 gpt2x128:5}"
 out="${OUT:-bench/results/module-hvp-vs-python-$(date +%Y%m%d-%H%M%S).txt}"
@@ -23,13 +25,13 @@ trap 'rm -rf "$dir"' EXIT
 /usr/bin/python3 bench/python/module_hvp.py make "$dir" 2>/dev/null
 export OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
 mkdir -p "$(dirname "$out")"
-echo "# $(date -Is) $(uname -n) nproc=$(nproc) threads=$threads load=$(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out"
+echo "# $(date -Is) $(uname -n) nproc=$(nproc) threads=$threads java_layout=$layout load=$(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out"
 for r in $(seq "$rounds"); do
   for m in $modules; do
     name="${m%%:*}"; repeats="${m##*:}"
     for dtype in $dtypes; do
-      java -Xmx8g -DblasThreads="$threads" -cp "bench/target/classes:cli/target/lib/*" org.sharpscope.bench.HvpTiming \
-        "module:$dir/$name" "$dtype" "$threads" "$repeats" 1000 | grep '^side ' | sed "s#module:$dir/#module:#" | tee -a "$out"
+      java -Xmx8g -DblasThreads="${layout##*:}" -cp "bench/target/classes:cli/target/lib/*" org.sharpscope.bench.HvpTiming \
+        "module:$dir/$name" "$dtype" "${layout%%:*}" "$repeats" 1000 | grep '^side ' | sed "s#module:$dir/#module:#" | tee -a "$out"
       /usr/bin/python3 bench/python/module_hvp.py time "$dir/$name" "$dtype" "$threads" "$repeats" | tee -a "$out"
     done
   done
