@@ -91,16 +91,19 @@ public final class TrainTask implements Task<TrainSpec, TrainSummary>, Resumable
     private static TrainSummary train(TrainSpec spec, NetworkSource source, RunDirectory dir, Progress progress,
                                       boolean fromCheckpoint) {
         progress.start("train", spec.steps());
+        boolean[] trained = {false}; // the loop reached a probe
         try {
-            Trainer trainer = new Trainer(spec.config(), source, dir, (t, steps, p) ->
-                    progress.update(t, String.format(Locale.ROOT, "loss %.4g  λ %.4g", p.loss(), p.top())));
+            Trainer trainer = new Trainer(spec.config(), source, dir, (t, steps, p) -> {
+                trained[0] = true;
+                progress.update(t, String.format(Locale.ROOT, "loss %.4g  λ %.4g", p.loss(), p.top()));
+            });
             TrainSummary summary = fromCheckpoint ? trainer.resume() : trainer.run();
             progress.update(spec.steps(), null);
             return summary;
         } catch (RuntimeException e) {
-            // A new run that died (disk full, say) says so instead of "running"; a resumed run's
-            // files are left as they were, since a bad checkpoint is refused before anything runs.
-            if (fromCheckpoint) throw e;
+            // A run that died (disk full, say) says so instead of "running". A resume refused before
+            // it trained (a bad checkpoint, changed input files) leaves the run's files as they were.
+            if (fromCheckpoint && !trained[0]) throw e;
             try {
                 dir.finishManifest("failed");
             } catch (RuntimeException ignored) {
