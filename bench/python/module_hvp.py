@@ -18,8 +18,6 @@ head; targets the running mean of each sequence's first feature):
   gpt2x128  2 blocks, width 128, 4 heads, MLP 512, 128 sequences of 64 tokens (a small research
             transformer; 0.4 M parameters)
 """
-import math
-import os
 import resource
 import statistics
 import sys
@@ -28,9 +26,9 @@ from pathlib import Path
 
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "nn/src/test/python"))
+from check_torchscript_checkpoint import read_safetensors  # noqa: E402
 from make_torchscript_fixtures import Block, write_safetensors  # noqa: E402  (the fixture's own block)
 
 MODULES = {
@@ -74,20 +72,6 @@ def make(out_dir):
         traced = torch.jit.trace(model, inputs[:3])
         traced.save(str(out / f"{name}.pt"))
         write_safetensors(out / f"{name}.safetensors", {"inputs": inputs, "targets": targets})
-
-
-def read_safetensors(path):
-    import json
-    import struct
-    import numpy as np
-    raw = Path(path).read_bytes()
-    (n,) = struct.unpack("<Q", raw[:8])
-    header = json.loads(raw[8:8 + n])
-    header.pop("__metadata__", None)
-    kinds = {"F32": "<f4", "F64": "<f8", "I64": "<i8"}
-    return {k: torch.from_numpy(np.frombuffer(raw[8 + n + h["data_offsets"][0]:8 + n + h["data_offsets"][1]],
-                                              dtype=kinds[h["dtype"]]).reshape(h["shape"]).copy())
-            for k, h in header.items()}
 
 
 def timed(f, repeats):
