@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ public record TorchScriptConfig(Path modelFile, Path data, Path testData, Module
      */
     public static boolean usesConvolution(Path modelFile) {
         try (ZipFile zip = new ZipFile(modelFile.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
                 if (!e.getName().contains("/code/") || !e.getName().endsWith(".py") || e.getSize() > (8 << 20)) continue;
                 try (InputStream in = zip.getInputStream(e)) {
                     if (CONVOLUTION.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8)).find()) return true;

@@ -42,7 +42,7 @@ class NetworkSpecsTest {
 
     @Test
     void aTorchScriptModuleWithConvolutionsGetsLibtorchsPool() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Path.of("../nn/src/test/resources/torchscript");
+        Path dir = Path.of("../nn/src/test/resources/torchscript");
         int cores = Runtime.getRuntime().availableProcessors();
         NetworkSpec cnn = Specs.bind(NetworkSpec.class, Map.of("model-file", dir.resolve("rescnn.pt").toString(),
                 "data", dir.resolve("rescnn.safetensors").toString()), "test");
