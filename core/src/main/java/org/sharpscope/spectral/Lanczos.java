@@ -7,8 +7,11 @@ import java.util.Random;
 /**
  * Lanczos with full reorthogonalisation and thick restarts (Krylov–Schur style) for the top-k or
  * bottom-k algebraic eigenpairs. The basis V and its images A·V are both kept, so every Ritz
- * residual ‖A v − θ v‖ is computed exactly (no extra products) and checked after every step;
- * the run stops as soon as all k wanted residuals are below tol·‖A‖. When the basis reaches
+ * residual ‖A v − θ v‖ can be formed exactly (no extra products); the run stops as soon as all k
+ * wanted residuals are below tol·‖A‖. While the basis is a single Krylov sequence, each step reads
+ * the residuals off the Lanczos relation (β·|y_m|, the norm of the orthogonalised continuation
+ * times the Ritz vector's last coordinate) and forms the exact one only for a pair this accepts:
+ * on a network's vectors, the solver's own passes over V cost about a tenth of a solve. When the basis reaches
  * {@link SolverOptions#maxBasis()} vectors it is shrunk to the best Ritz vectors of the wanted
  * end and the Krylov recurrence continues from the same residual direction. Memory: 2·maxBasis
  * vectors of length n.
@@ -117,6 +120,8 @@ public final class Lanczos implements EigenSolver {
         boolean stopped = false;
         double logBeta = 0;
         double scale;
+        double nextBeta = Double.NaN;   // the norm of candidates[0] once orthogonalised in step 2 (NaN: not)
+        double nextBefore = Double.NaN; // its norm before
         while (true) {
             // 1. Expand the basis by the candidate block (orthonormalised) and apply A to it.
             int want = candidates.size();
@@ -125,10 +130,15 @@ public final class Lanczos implements EigenSolver {
             int added = 0;
             for (int c = 0; c < want; c++) {
                 double[] x = candidates.get(c);
-                if (!Vectors.orthonormalizeOrRandom(x, locked, nLocked, v, m + added, rnd)) break;
+                if (c == 0 && nextBeta > 1e-10 * nextBefore) {
+                    Vectors.scale(1 / nextBeta, x); // orthogonalised against this basis in step 2
+                } else if (!Vectors.orthonormalizeOrRandom(x, locked, nLocked, v, m + added, rnd)) {
+                    break;
+                }
                 v[m + added] = x;
                 added++;
             }
+            nextBeta = Double.NaN;
             if (added > 0) {
                 double[][] xs = new double[added][];
                 double[][] ys = new double[added][];
@@ -140,41 +150,48 @@ public final class Lanczos implements EigenSolver {
                 products += added;
                 for (int j = 0; j < added; j++) {
                     w[m + j] = ys[j];
+                    double[] col = Vectors.dots(ys[j], v, m + j + 1);
                     for (int i = 0; i <= m + j; i++) {
-                        double hij = Vectors.dot(v[i], ys[j]);
-                        h[i][m + j] = hij;
-                        h[m + j][i] = hij;
+                        h[i][m + j] = col[i];
+                        h[m + j][i] = col[i];
                     }
                 }
                 m += added;
                 lastBlock = added;
             }
 
-            // 2. Rayleigh–Ritz and exact residuals of the wanted pairs.
+            // 2. Rayleigh–Ritz and exact residuals of the wanted pairs. In the pure Krylov phase (one
+            // vector per step, no restart) the continuation A·v_m is orthogonalised first: with
+            // A·V = V·H + β·v_{m+1}·e_mᵀ its norm β gives each Ritz residual as β·|y_m| (to rounding,
+            // with full reorthogonalisation), so the exact residual, a pass over V and A·V, is
+            // formed only for pairs that this value accepts.
             ritz = SmallSymmetricEigen.of(h, m);
             scale = scale0;
             for (double t : ritz.values()) scale = Math.max(scale, Math.abs(t));
             int kk = Math.min(k, m);
+            boolean krylov = b == 1 && !restarted && added == 1;
+            double[] next = null;
+            if (krylov && m < nFree) {
+                next = w[m - 1].clone();
+                nextBefore = Vectors.norm(next);
+                nextBeta = Vectors.orthogonalize(next, locked, nLocked, v, m);
+            }
             converged = m >= k;
             for (int i = 0; i < kk; i++) {
                 int idx = ritz.wanted(i, which);
-                residuals[i] = residualNorm(v, w, m, ritz.vectors()[idx], ritz.values()[idx], n, locked, nLocked);
+                double[] y = ritz.vectors()[idx];
+                double estimate = next == null ? Double.NaN : nextBeta * Math.abs(y[m - 1]);
+                residuals[i] = estimate > tol * scale ? estimate
+                        : residualNorm(v, w, m, y, ritz.values()[idx], n, locked, nLocked);
                 if (residuals[i] > tol * scale) {
                     converged = false;
                     break; // the rest are computed when the run ends (each costs O(n·m))
                 }
             }
-            double[] next = null;
             if (!converged && extra != null && m > 0) {
-                if (b == 1 && !restarted && added == 1) {
-                    // Pure Krylov phase: φ_m(A)·v₁ = β₁⋯β_m·v_{m+1} with φ_m the characteristic
-                    // polynomial of H; the extra rule may use Σ log β.
-                    next = w[m - 1].clone();
-                    double beta = Vectors.orthogonalize(next, locked, nLocked, v, m);
-                    logBeta += Math.log(beta);
-                } else {
-                    logBeta = Double.NaN;
-                }
+                // Pure Krylov phase: φ_m(A)·v₁ = β₁⋯β_m·v_{m+1} with φ_m the characteristic
+                // polynomial of H; the extra rule may use Σ log β.
+                logBeta = next != null ? logBeta + Math.log(nextBeta) : Double.NaN;
                 stopped = extra.stop(ritz.values(), m, restarted, residuals[0], logBeta);
             }
             if (converged || stopped || m == nFree || products >= budget || added == 0) {
@@ -190,6 +207,7 @@ public final class Lanczos implements EigenSolver {
             if (next != null) {
                 candidates.add(next);
             } else {
+                nextBeta = Double.NaN;
                 for (int j = m - lastBlock; j < m; j++) {
                     double[] x = w[j].clone();
                     Vectors.orthogonalize(x, v, m);
@@ -199,6 +217,7 @@ public final class Lanczos implements EigenSolver {
             // 4. Thick restart when the next block would not fit: keep the best Ritz vectors.
             if (m + candidates.size() > mMax) {
                 restarted = true;
+                nextBeta = Double.NaN; // the candidates are orthogonalised against the new basis in step 1
                 int keep = Math.min(mMax - candidates.size(), k + Math.max(1, (mMax - k) / 2));
                 keep = Math.max(keep, Math.min(k, m));
                 double[][] nv = new double[mMax][];

@@ -2,13 +2,16 @@ package org.sharpscope.spectral;
 
 import java.util.Random;
 
-/** Dense vector arithmetic shared by the solvers (package-private). */
+/**
+ * Dense vector arithmetic shared by the solvers (package-private). On a network's vectors the
+ * arithmetic is memory-bound (a second thread does not speed it up on the development machine,
+ * and slows the products that follow), so each routine makes as few passes over its vectors as it can.
+ */
 final class Vectors {
     private Vectors() {}
 
     /** Vector lengths are processed in blocks of this many elements where several vectors meet one (they stay in cache). */
     private static final int BLOCK = 2048;
-
     static double dot(double[] a, double[] b) {
         return dot(a, b, 0, a.length);
     }
@@ -127,11 +130,43 @@ final class Vectors {
         if (count == 0) return norm(x);
         double before = norm(x);
         for (int pass = 0; ; pass++) {
-            for (int j = 0; j < count; j++) axpy(-dot(basis[j], x), basis[j], x);
-            double after = norm(x);
+            double after = gramSchmidtPass(x, basis, count);
             if (pass == 1 || after > Math.sqrt(0.5) * before) return after;
             before = after;
         }
+    }
+
+    /**
+     * One modified Gram–Schmidt pass, x −= (b_j·x)·b_j for j = 0 … count−1 in order, and the norm
+     * of the result. Each step's subtraction is fused with the next step's dot product (and the
+     * last one with the norm), so x is read and written once per basis vector rather than three times.
+     */
+    private static double gramSchmidtPass(double[] x, double[][] basis, int count) {
+        int n = x.length;
+        double coef = dot(basis[0], x);
+        for (int j = 0; j < count; j++) {
+            double[] b = basis[j];
+            double[] next = j + 1 < count ? basis[j + 1] : x;
+            double alpha = -coef;
+            double s0 = 0;
+            double s1 = 0;
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                double x0 = x[i] + alpha * b[i];
+                double x1 = x[i + 1] + alpha * b[i + 1];
+                x[i] = x0;
+                x[i + 1] = x1;
+                s0 += next[i] * x0;
+                s1 += next[i + 1] * x1;
+            }
+            for (; i < n; i++) {
+                double xi = x[i] + alpha * b[i];
+                x[i] = xi;
+                s0 += next[i] * xi;
+            }
+            coef = s0 + s1;
+        }
+        return Math.sqrt(coef);
     }
 
     /** {@link #orthogonalize} against the locked vectors, then against the basis. */

@@ -40,6 +40,58 @@ class LanczosTest {
         }
     }
 
+    /**
+     * Each step's residual, which the run takes from the Lanczos relation (β·|y_m|) rather than by
+     * forming A·x − θ·x, against the true residual of the top Ritz pair of an independently built
+     * Krylov basis (dense Gram–Schmidt, EJML eigenvectors of QᵀAQ), steps 1 … 25, tol 1e-10·‖A‖.
+     */
+    @Test
+    void stepResidualsFromTheLanczosRelationAreTrueResiduals() {
+        int n = 120;
+        int steps = 25;
+        DMatrixRMaj a = TestMatrices.withSpectrum(TestMatrices.spectrum(n, new double[] {6, 5.5, 5}, -2, 3, 11), 12);
+        DenseMatrixOperator op = new DenseMatrixOperator(a);
+        double[] b = Vectors.gaussian(n, new java.util.Random(3));
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        Lanczos.run(op, 1, SolverOptions.Which.TOP, 1e-15, 1, 0, null, 0, java.util.List.of(b.clone()),
+                new java.util.Random(1), steps, 0, (ritz, m, restarted, residual, logBeta) -> {
+                    seen.add(residual);
+                    return false;
+                });
+        assertThat(seen).hasSize(steps);
+
+        double[][] q = new double[steps][];
+        double[] x = b.clone();
+        double[] ax = new double[n];
+        for (int m = 1; m <= steps; m++) {
+            for (int pass = 0; pass < 2; pass++) {
+                for (int j = 0; j < m - 1; j++) Vectors.axpy(-Vectors.dot(q[j], x), q[j], x);
+            }
+            Vectors.scale(1 / Vectors.norm(x), x);
+            q[m - 1] = x;
+            DMatrixRMaj t = new DMatrixRMaj(m, m);
+            double[][] aq = new double[m][n];
+            for (int j = 0; j < m; j++) op.apply(q[j], aq[j]);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) t.set(i, j, 0.5 * (Vectors.dot(q[i], aq[j]) + Vectors.dot(q[j], aq[i])));
+            }
+            var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(m, true, true);
+            assertThat(eig.decompose(t)).isTrue();
+            int top = 0;
+            for (int i = 1; i < m; i++) if (eig.getEigenvalue(i).real > eig.getEigenvalue(top).real) top = i;
+            double theta = eig.getEigenvalue(top).real;
+            DMatrixRMaj y = eig.getEigenVector(top);
+            double[] r = new double[n];
+            for (int j = 0; j < m; j++) {
+                double c = y.get(j) / org.ejml.dense.row.NormOps_DDRM.normF(y);
+                Vectors.axpy(c, aq[j], r);
+                Vectors.axpy(-c * theta, q[j], r);
+            }
+            assertThat(seen.get(m - 1)).as("step %d", m).isCloseTo(Vectors.norm(r), org.assertj.core.data.Offset.offset(1e-10 * 6));
+            x = aq[m - 1].clone();
+        }
+    }
+
     @Test
     void topAlgebraicIsFoundDespiteLargeNegativeEigenvalues() {
         double[] s = TestMatrices.spectrum(150, new double[] {2.0, 1.7, -50, -40}, -1, 1, 5);
