@@ -54,7 +54,8 @@ public final class Lanczos implements EigenSolver {
         Run r = run(op, k, o.which(), o.tol(), b, o.maxBasis(), null, 0, candidates, rnd, o.maxProducts(), 0, null);
         boolean[] converged = new boolean[r.values.length];
         for (int i = 0; i < converged.length; i++) converged[i] = r.residuals[i] <= o.tol() * r.scale;
-        return MultiplicityCheck.finish(op, k, o, r.values, r.vectors, r.residuals, converged, r.products, r.scale, rnd);
+        return MultiplicityCheck.finish(op, k, o, r.values, r.vectors, r.residuals, converged, r.products, r.scale, rnd,
+                null, r.krylovBasis, r.basisSize);
     }
 
     /** The end of a run: the wanted Ritz pairs (vectors always formed) and how the run ended. */
@@ -74,6 +75,12 @@ public final class Lanczos implements EigenSolver {
         boolean exhausted;
         /** The extra stopping rule ended the run. */
         boolean stopped;
+        /**
+         * The final basis when it lies in the Krylov space of the single start vector (block size
+         * 1, no random vector put in at a breakdown), else null; {@link #basisSize} vectors.
+         */
+        double[][] krylovBasis;
+        int basisSize;
     }
 
     /** An extra stopping rule, asked after each Rayleigh–Ritz step of a run that has not converged. */
@@ -118,6 +125,7 @@ public final class Lanczos implements EigenSolver {
         boolean restarted = false;
         boolean converged;
         boolean stopped = false;
+        boolean singleKrylov = b == 1; // no random vector has entered the basis
         double logBeta = 0;
         double scale;
         double nextBeta = Double.NaN;   // the norm of candidates[0] once orthogonalised in step 2 (NaN: not)
@@ -132,8 +140,15 @@ public final class Lanczos implements EigenSolver {
                 double[] x = candidates.get(c);
                 if (c == 0 && nextBeta > 1e-10 * nextBefore) {
                     Vectors.scale(1 / nextBeta, x); // orthogonalised against this basis in step 2
-                } else if (!Vectors.orthonormalizeOrRandom(x, locked, nLocked, v, m + added, rnd)) {
-                    break;
+                } else {
+                    double before = Vectors.norm(x);
+                    double after = Vectors.orthogonalize(x, locked, nLocked, v, m + added);
+                    if (after > 1e-10 * before && after > 0) {
+                        Vectors.scale(1 / after, x);
+                    } else {
+                        singleKrylov &= m + added == 0; // a replaced start vector is still the one start
+                        if (!Vectors.orthonormalizeOrRandom(x, locked, nLocked, v, m + added, rnd)) break;
+                    }
                 }
                 v[m + added] = x;
                 added++;
@@ -276,6 +291,8 @@ public final class Lanczos implements EigenSolver {
         r.converged = converged;
         r.exhausted = m == nFree;
         r.stopped = stopped;
+        r.krylovBasis = singleKrylov ? v : null;
+        r.basisSize = m;
         return r;
     }
 

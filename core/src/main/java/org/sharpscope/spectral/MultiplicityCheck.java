@@ -79,7 +79,13 @@ final class MultiplicityCheck {
 
     static EigenResult finish(LinearOperator op, int k, SolverOptions o, double[] values, double[][] vectors,
                               double[] residuals, boolean[] converged, long products, double scale, Random rnd) {
-        return finish(op, k, o, values, vectors, residuals, converged, products, scale, rnd, null);
+        return finish(op, k, o, values, vectors, residuals, converged, products, scale, rnd, null, null, 0);
+    }
+
+    static EigenResult finish(LinearOperator op, int k, SolverOptions o, double[] values, double[][] vectors,
+                              double[] residuals, boolean[] converged, long products, double scale, Random rnd,
+                              Beyond beyond) {
+        return finish(op, k, o, values, vectors, residuals, converged, products, scale, rnd, beyond, null, 0);
     }
 
     /**
@@ -92,10 +98,17 @@ final class MultiplicityCheck {
      * @param rnd       the solver's random stream (the check draws its start vectors from it)
      * @param beyond    the solver's Ritz pairs beyond the k (tracking), or null: then the carried
      *                  vectors get a Rayleigh–Ritz step of their own
+     * @param krylov    the solver's basis when it lies in the Krylov space of one start vector, or
+     *                  null ({@code krylovSize} vectors). Fresh searches start orthogonal to it: such
+     *                  a basis holds one direction of each eigenspace (the start's component there),
+     *                  so every copy of a found eigenvalue is orthogonal to it and keeps its whole
+     *                  share of the random start, while the directions the solver already resolved
+     *                  (the next eigenvalues, which the search would otherwise have to resolve again
+     *                  before its bound drops below the threshold) are gone from the start.
      */
     static EigenResult finish(LinearOperator op, int k, SolverOptions o, double[] values, double[][] vectors,
                               double[] residuals, boolean[] converged, long products, double scale, Random rnd,
-                              Beyond beyond) {
+                              Beyond beyond, double[][] krylov, int krylovSize) {
         int n = op.dimension();
         double s = o.which() == SolverOptions.Which.TOP ? 1 : -1;
         Locked locked = new Locked(Math.min(n, k + MAX_EXTRA));
@@ -169,6 +182,7 @@ final class MultiplicityCheck {
 
             boolean fresh = warmSearch == null;
             double[] start = fresh ? Vectors.gaussian(n, rnd) : warmSearch;
+            if (fresh && krylov != null) Vectors.orthogonalize(start, krylov, krylovSize);
             warmSearch = null;
             // With a random start b, uniform on the unit sphere of the N-dimensional free space,
             // |c| = |⟨b, u⟩| ≥ c_min for the extreme eigenvector u except with probability
