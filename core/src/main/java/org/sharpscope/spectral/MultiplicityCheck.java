@@ -182,7 +182,13 @@ final class MultiplicityCheck {
 
             boolean fresh = warmSearch == null;
             double[] start = fresh ? Vectors.gaussian(n, rnd) : warmSearch;
-            if (fresh && krylov != null) Vectors.orthogonalize(start, krylov, krylovSize);
+            if (fresh && krylov != null) {
+                // A Gaussian projected on the complement of the Krylov basis is a Gaussian there; when that
+                // complement is empty (the solver's basis spans the space) only rounding is left: start plainly.
+                double[] deflated = start.clone();
+                double before = Vectors.norm(deflated);
+                if (Vectors.orthogonalize(deflated, krylov, krylovSize) > 1e-8 * before) start = deflated;
+            }
             warmSearch = null;
             // With a random start b, uniform on the unit sphere of the N-dimensional free space,
             // |c| = |⟨b, u⟩| ≥ c_min for the extreme eigenvector u except with probability

@@ -245,6 +245,36 @@ class MultiplicityCheckTest {
     }
 
     /**
+     * Matrices so small that Lanczos's Krylov basis spans the whole space (distinct eigenvalues),
+     * or breaks down on an exactly repeated one (a random vector then enters the basis and the
+     * check's searches start as they would without it): values, multiplicities and the check's
+     * verdict against EJML, n = 2 … 8. (Where the basis spans the space the check's start falls
+     * back to a plain random vector, since only rounding is left orthogonal to it; the search from
+     * that rounding happened to succeed too, so this test guards the results, not the fallback.)
+     */
+    @Test
+    void krylovBasisSpanningTheSpaceLeavesThePlainRandomStart() {
+        for (int n = 2; n <= 8; n++) {
+            double[] distinct = new double[n];
+            for (int i = 0; i < n; i++) distinct[i] = 3 - 0.5 * i;
+            double[] repeated = distinct.clone();
+            repeated[1] = repeated[0];
+            for (double[] spectrum : new double[][] {distinct, repeated}) {
+                DMatrixRMaj a = TestMatrices.withSpectrum(spectrum, 40 + n);
+                double[] want = TestMatrices.eigenvaluesDescending(a);
+                for (int k = 1; k <= Math.min(2, n - 1); k++) {
+                    EigenResult r = new Lanczos().solve(new DenseMatrixOperator(a), k);
+                    assertThat(r.values()).as("n=%d k=%d", n, k).containsExactly(Arrays.copyOf(want, k),
+                            org.assertj.core.data.Offset.offset(1e-9));
+                    int copies = spectrum == repeated ? 2 : 1;
+                    assertThat(r.multiplicity()[0]).as("n=%d k=%d", n, k).isEqualTo(copies);
+                    assertThat(r.multiplicityChecked()[0]).as("n=%d k=%d", n, k).isTrue();
+                }
+            }
+        }
+    }
+
+    /**
      * Cost in the common non-degenerate case, cold: the check is one more top-1 Lanczos search of
      * the complement of the converged pairs, stopped when its extreme pair converges or when the
      * polynomial bound clears the k-th value. Measured on the "separated" spectrum (10, 8, 6.5, 5.2,
