@@ -296,7 +296,7 @@ public final class Davidson implements EigenSolver {
         // random start comes from the same stream after the solver's own: a start equal to the
         // solver's would hold no component along copies the solver's Krylov space could not see.
         EigenResult r = MultiplicityCheck.finish(op, k, o, Arrays.copyOf(theta, kk), Arrays.copyOf(x, kk),
-                Arrays.copyOf(res, kk), Arrays.copyOf(accepted, kk), products, scale, rnd, beyond);
+                Arrays.copyOf(res, kk), Arrays.copyOf(accepted, kk), products, scale, rnd, beyond, null, 0);
         return new Tracked(r, basis);
     }
 }

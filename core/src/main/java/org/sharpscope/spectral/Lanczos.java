@@ -11,8 +11,8 @@ import java.util.Random;
  * wanted residuals are below tol·‖A‖. While the basis is a single Krylov sequence, each step reads
  * the residuals off the Lanczos relation (β·|y_m|, the norm of the orthogonalised continuation
  * times the Ritz vector's last coordinate) and forms the exact one only for a pair this accepts:
- * on a network's vectors, the solver's own passes over V cost about a tenth of a solve. When the basis reaches
- * {@link SolverOptions#maxBasis()} vectors it is shrunk to the best Ritz vectors of the wanted
+ * on a network's vectors, the solver's own passes over V cost about a tenth of a solve. When the
+ * basis reaches {@link SolverOptions#maxBasis()} vectors it is shrunk to the best Ritz vectors of the wanted
  * end and the Krylov recurrence continues from the same residual direction. Memory: 2·maxBasis
  * vectors of length n.
  *

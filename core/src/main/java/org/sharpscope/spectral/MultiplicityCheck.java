@@ -82,12 +82,6 @@ final class MultiplicityCheck {
         return finish(op, k, o, values, vectors, residuals, converged, products, scale, rnd, null, null, 0);
     }
 
-    static EigenResult finish(LinearOperator op, int k, SolverOptions o, double[] values, double[][] vectors,
-                              double[] residuals, boolean[] converged, long products, double scale, Random rnd,
-                              Beyond beyond) {
-        return finish(op, k, o, values, vectors, residuals, converged, products, scale, rnd, beyond, null, 0);
-    }
-
     /**
      * Runs the check (when on, and when all k pairs converged) and assembles the result.
      *

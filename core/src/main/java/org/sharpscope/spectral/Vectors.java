@@ -12,6 +12,7 @@ final class Vectors {
 
     /** Vector lengths are processed in blocks of this many elements where several vectors meet one (they stay in cache). */
     private static final int BLOCK = 2048;
+
     static double dot(double[] a, double[] b) {
         return dot(a, b, 0, a.length);
     }
